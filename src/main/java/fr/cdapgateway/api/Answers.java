@@ -1,0 +1,127 @@
+package fr.cdapgateway.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds what leaves the gateway: JSON answers, RFC 9457 problem documents, and the final HTTP message
+ * with only the headers the API promises (no request header is ever echoed back by accident).
+ */
+@Component("answers")
+public class Answers {
+
+    public static final String PROBLEM_CODE = "problemCode";
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
+
+    private final JsonMapper json;
+
+    Answers(JsonMapper gatewayJsonMapper) {
+        this.json = gatewayJsonMapper;
+    }
+
+    /** Sets a 200 JSON answer from any value Jackson can write. */
+    public void ok(Exchange exchange, Object body) {
+        answer(exchange, 200, body);
+    }
+
+    public void answer(Exchange exchange, int status, Object body) {
+        GatewayRequest request = GatewayRequest.of(exchange);
+        request.outcome(status, null);
+        Message message = exchange.getMessage();
+        message.setBody(body == null ? null : write(body));
+        message.setHeader(Exchange.CONTENT_TYPE, body == null ? null : JSON);
+    }
+
+    /** Maps the exception caught by the route configuration to its problem (see routes/errors.camel.yaml). */
+    public void problemFromException(Exchange exchange) {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (exchange.getProperty(GatewayRequest.PROPERTY) == null) {
+            // failed before the request was opened: open it now so the refusal is traced too
+            exchange.getContext().getRegistry().lookupByNameAndType("gatewayRequests", GatewayRequests.class)
+                    .open(exchange, "INCONNUE");
+        }
+        if (caught instanceof ProblemException problemException) {
+            problem(exchange, problemException.problem(), problemException.getMessage(),
+                    problemException.extensions());
+            return;
+        }
+        String code = exchange.getProperty(PROBLEM_CODE, String.class);
+        Problem problem = code == null ? Problem.INTERNAL_ERROR : Problem.fromCode(code);
+        if (problem == Problem.INTERNAL_ERROR) {
+            // the type only: an exception message may carry data we must not log
+            LOG.error("internal error on request {}: {}", GatewayRequest.of(exchange).requestId(),
+                    caught == null ? "unknown" : caught.getClass().getName());
+            LOG.debug("internal error detail", caught);
+        }
+        problem(exchange, problem, defaultDetail(problem), Map.of());
+    }
+
+    public void problem(Exchange exchange, Problem problem, String detail, Map<String, Object> extensions) {
+        GatewayRequest request = GatewayRequest.of(exchange);
+        request.outcome(problem.status(), problem.code());
+        if (problem.status() == 401) {
+            request.responseHeaders().put("WWW-Authenticate", "Basic realm=\"cdap-gateway\", charset=\"UTF-8\"");
+        }
+        if (problem.status() == 429) {
+            request.responseHeaders().putIfAbsent("Retry-After", "1");
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", "urn:cdap-gateway:error:" + problem.code());
+        document.put("title", problem.title());
+        document.put("status", problem.status());
+        document.put("detail", detail);
+        document.put("instance", request.path());
+        document.put("code", problem.code());
+        document.put("requestId", request.requestId());
+        document.put("convention", request.disclosedConvention());
+        document.putAll(extensions);
+        Message message = exchange.getMessage();
+        message.setBody(write(document));
+        message.setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
+    }
+
+    /** Last step of every API route: the HTTP answer with exactly the promised headers. */
+    public void send(Exchange exchange) {
+        GatewayRequest request = GatewayRequest.of(exchange);
+        Message message = exchange.getMessage();
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, request.status());
+        if (contentType != null && message.getBody() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        }
+        message.setHeader("X-Request-ID", request.requestId());
+        message.setHeader("Cache-Control", "no-store");
+        message.setHeader("X-Content-Type-Options", "nosniff");
+        request.responseHeaders().forEach(message::setHeader);
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer cannot be written as JSON", e);
+        }
+    }
+
+    private static String defaultDetail(Problem problem) {
+        return switch (problem) {
+            case BACKEND_ERROR -> "Le service CDAP a renvoyé une réponse inexploitable. Réessayez plus tard.";
+            case BACKEND_UNAVAILABLE -> "Le service CDAP ne répond pas. Réessayez dans quelques instants.";
+            case BACKEND_TIMEOUT -> "Le service CDAP n'a pas répondu dans le délai imparti.";
+            case INVALID_REQUEST -> "La requête est mal formée.";
+            default -> "Une erreur interne est survenue. Communiquez l'identifiant de requête au centre de services.";
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package fr.cdapgateway.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+
+/**
+ * What the gateway knows about one request as it goes through the routes: who, for which dossier, why,
+ * and how it ended. Kept as an exchange property (never as a header, so a client cannot spoof it) and
+ * turned into the trace row at the end.
+ */
+public final class GatewayRequest {
+
+    public static final String PROPERTY = "gatewayRequest";
+
+    private final String requestId;
+    private final String action;
+    private final long startNanos;
+    private final String clientAddress;
+    private final String userAgent;
+    private final String path;
+    private String login;
+    private String convention;
+    private String service;
+    private String profil;
+    private String numeroAllocataire;
+    private String motif;
+    private boolean identified;
+    private int status = 200;
+    private String code;
+    private final List<String> flags = new ArrayList<>(2);
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
+
+    public GatewayRequest(String requestId, String action, long startNanos, String clientAddress,
+                          String userAgent, String path) {
+        this.requestId = requestId;
+        this.action = action;
+        this.startNanos = startNanos;
+        this.clientAddress = clientAddress;
+        this.userAgent = userAgent;
+        this.path = path;
+    }
+
+    public static GatewayRequest of(Exchange exchange) {
+        GatewayRequest request = exchange.getProperty(PROPERTY, GatewayRequest.class);
+        if (request == null) {
+            throw new IllegalStateException("route did not open the gateway request");
+        }
+        return request;
+    }
+
+    public String requestId() { return requestId; }
+    public String action() { return action; }
+    public long startNanos() { return startNanos; }
+    public String clientAddress() { return clientAddress; }
+    public String userAgent() { return userAgent; }
+    public String path() { return path; }
+    public String login() { return login; }
+    public String convention() { return convention; }
+    public String service() { return service; }
+    public String profil() { return profil; }
+    public String numeroAllocataire() { return numeroAllocataire; }
+    public String motif() { return motif; }
+    public int status() { return status; }
+    public String code() { return code; }
+    public List<String> flags() { return flags; }
+    public Map<String, String> responseHeaders() { return responseHeaders; }
+
+    /** The convention as the caller may see it: only once their password is verified. */
+    public String disclosedConvention() { return identified ? convention : null; }
+
+    /** The password is verified: the caller may now be told about their own account. */
+    public void identified() { this.identified = true; }
+
+    public void login(String value) { this.login = value; }
+    public void convention(String value) { this.convention = value; }
+    public void service(String value) { this.service = value; }
+    public void profil(String value) { this.profil = value; }
+    public void numeroAllocataire(String value) { this.numeroAllocataire = value; }
+    public void motif(String value) { this.motif = value; }
+
+    public void outcome(int newStatus, String newCode) {
+        this.status = newStatus;
+        this.code = newCode;
+    }
+
+    public void flag(String flag) {
+        if (!flags.contains(flag)) {
+            flags.add(flag);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package fr.cdapgateway.api;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.config.GatewayProperties;
+
+/** Opens the {@link GatewayRequest} at the start of every API route. */
+@Component("gatewayRequests")
+public class GatewayRequests {
+
+    private final ClientAddresses clientAddresses;
+
+    GatewayRequests(GatewayProperties properties) {
+        this.clientAddresses = new ClientAddresses(properties);
+    }
+
+    public void open(Exchange exchange, String action) {
+        Message in = exchange.getMessage();
+        String uri = in.getHeader(Exchange.HTTP_URI, String.class);
+        int query = uri == null ? -1 : uri.indexOf('?');
+        String path = uri == null ? null : Sanitizer.clean(query < 0 ? uri : uri.substring(0, query), 200);
+        GatewayRequest request = new GatewayRequest(
+                RequestIds.accept(in.getHeader("X-Request-ID", String.class)),
+                action,
+                System.nanoTime(),
+                clientAddresses.of(in),
+                Sanitizer.clean(in.getHeader("User-Agent", String.class), 256),
+                path);
+        exchange.setProperty(GatewayRequest.PROPERTY, request);
+    }
+}

@@ -1,0 +1,46 @@
+package fr.cdapgateway.auth;
+
+import java.time.Instant;
+
+/** An account as the authentication and habilitation rules see it. Never logged: it holds the hash. */
+public record Account(
+        long id,
+        String login,
+        String caf,
+        String convention,
+        String nom,
+        String prenom,
+        String email,
+        String type,
+        String role,
+        String numeroInstructeur,
+        String passwordHash,
+        boolean mustChangePassword,
+        int consecutiveFailures,
+        Instant lockedAt,
+        Instant suspendedAt,
+        Instant devalidatedAt) {
+
+    public static final String TECHNIQUE = "TECHNIQUE";
+
+    public boolean technical() {
+        return TECHNIQUE.equals(type);
+    }
+
+    public boolean locked() {
+        return lockedAt != null;
+    }
+
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    public boolean devalidated() {
+        return devalidatedAt != null;
+    }
+
+    @Override
+    public String toString() {
+        return "Account[" + login + "]";
+    }
+}

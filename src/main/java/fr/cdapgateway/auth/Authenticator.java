@@ -1,0 +1,160 @@
+package fr.cdapgateway.auth;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.api.Sanitizer;
+
+/**
+ * The human-identity rule (SPEC §7): every call carries a named person's own login and password. Checks run
+ * in an order that never tells an unauthenticated caller whether a login exists (except the lockout, which
+ * the SPEC makes visible), and the account's state is only revealed once the password is right.
+ */
+@Component("authenticator")
+public class Authenticator {
+
+    public static final String ACCOUNT = "gatewayAccount";
+
+    private final AccountDirectory accounts;
+    private final AccountRepository repository;
+    private final CredentialCache credentialCache;
+    private final PasswordHasher hasher;
+    private final AuthProperties properties;
+    private final Semaphore coldVerifications;
+    private final Clock clock;
+
+    Authenticator(AccountDirectory accounts, AccountRepository repository, CredentialCache credentialCache,
+                  PasswordHasher hasher, AuthProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.repository = repository;
+        this.credentialCache = credentialCache;
+        this.hasher = hasher;
+        this.properties = properties;
+        this.coldVerifications = new Semaphore(properties.maxConcurrentVerifications(), true);
+        this.clock = clock;
+    }
+
+    /** For every route but the password change: an account whose password must change cannot act yet. */
+    public Account authenticate(Exchange exchange) {
+        Account account = authenticateAllowingPasswordChange(exchange);
+        if (account.mustChangePassword()) {
+            throw new ProblemException(Problem.PASSWORD_CHANGE_REQUIRED,
+                    "Votre mot de passe doit être changé avant toute consultation (PUT /api/v1/moi/mot-de-passe).");
+        }
+        return account;
+    }
+
+    public Account authenticateAllowingPasswordChange(Exchange exchange) {
+        Message in = exchange.getMessage();
+        GatewayRequest request = GatewayRequest.of(exchange);
+        String authorization = in.getHeader("Authorization", String.class);
+        refuseAutomation(authorization, in.getHeader("X-API-Key", String.class));
+        if (authorization == null || authorization.isBlank()) {
+            throw new ProblemException(Problem.CREDENTIALS_MISSING,
+                    "Chaque appel doit porter l'identifiant et le mot de passe de l'utilisateur (HTTP Basic).");
+        }
+        BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(BasicCredentialsInvalid::new);
+        request.login(Sanitizer.clean(credentials.login(), 100));
+
+        Optional<Account> found = accounts.find(credentials.login());
+        if (found.isEmpty()) {
+            verifyCold(() -> hasher.spendVerificationTime(credentials.password()));
+            throw new BasicCredentialsInvalid();
+        }
+        Account account = found.get();
+        request.convention(account.convention()); // for the trace only, until the password is verified
+        if (account.locked()) {
+            throw new ProblemException(Problem.ACCOUNT_LOCKED,
+                    "Compte verrouillé après des échecs de connexion répétés : un gestionnaire doit le déverrouiller.");
+        }
+        if (!passwordMatches(credentials, account)) {
+            repository.recordFailure(account.id(), properties.lockoutThreshold(), clock.instant());
+            accounts.invalidate(account.login());
+            throw new BasicCredentialsInvalid();
+        }
+        request.identified();
+        if (account.consecutiveFailures() > 0) {
+            repository.resetFailures(account.id());
+            accounts.invalidate(account.login());
+        }
+        refuseAccountState(account);
+        exchange.setProperty(ACCOUNT, account);
+        return account;
+    }
+
+    private static void refuseAutomation(String authorization, String apiKey) {
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6);
+        boolean keyOnly = apiKey != null && (authorization == null || authorization.isBlank());
+        if (bearer || keyOnly) {
+            throw new ProblemException(Problem.AUTOMATION_WITHOUT_USER_IDENTITY,
+                    "Un programme ne peut appeler qu'avec l'identifiant et le mot de passe de l'utilisateur nommé "
+                            + "pour lequel il agit ; clés d'API et jetons ne sont pas acceptés.");
+        }
+    }
+
+    private static void refuseAccountState(Account account) {
+        if (account.technical()) {
+            throw new ProblemException(Problem.AUTOMATION_WITHOUT_USER_IDENTITY,
+                    "Ce compte technique ne désigne pas une personne : il ne peut pas consulter de dossier.");
+        }
+        if (account.devalidated()) {
+            throw new ProblemException(Problem.ACCOUNT_DEVALIDATED, "Ce compte a été dévalidé.");
+        }
+        if (account.suspended()) {
+            throw new ProblemException(Problem.ACCOUNT_SUSPENDED,
+                    "Ce compte est suspendu : contactez l'administrateur de votre convention.");
+        }
+    }
+
+    private boolean passwordMatches(BasicCredentials credentials, Account account) {
+        if (credentialCache.isVerified(credentials.login(), credentials.password(), account)) {
+            return true;
+        }
+        boolean[] matches = new boolean[1];
+        verifyCold(() -> matches[0] = hasher.matches(credentials.password(), account.passwordHash()));
+        if (matches[0]) {
+            credentialCache.remember(credentials.login(), credentials.password(), account);
+        }
+        return matches[0];
+    }
+
+    /** Runs an Argon2 verification with bounded concurrency; when saturated, the caller is asked to retry. */
+    private void verifyCold(Runnable verification) {
+        boolean acquired;
+        try {
+            acquired = coldVerifications.tryAcquire(properties.verificationWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ProblemException(Problem.RATE_LIMITED,
+                    "Trop de vérifications de mot de passe en cours : réessayez dans un instant.");
+        }
+        try {
+            verification.run();
+        } finally {
+            coldVerifications.release();
+        }
+    }
+
+    /** Invalidates everything remembered about an account: the next request re-reads and re-verifies. */
+    public void forget(String login) {
+        accounts.invalidate(login);
+    }
+
+    private static final class BasicCredentialsInvalid extends ProblemException {
+        BasicCredentialsInvalid() {
+            super(Problem.CREDENTIALS_INVALID, "Identifiant ou mot de passe incorrect.");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package fr.cdapgateway.auth;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+
+/** {@code PUT /api/v1/moi/mot-de-passe}: a user changes their own password (first thing after an initial one). */
+@Component("passwordChange")
+public class PasswordChange {
+
+    record Body(String ancienMotDePasse, String nouveauMotDePasse) {
+    }
+
+    private final JsonMapper json;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final AccountRepository repository;
+    private final AccountDirectory accounts;
+    private final Answers answers;
+    private final Clock clock;
+
+    PasswordChange(JsonMapper gatewayJsonMapper, PasswordPolicy policy, PasswordHasher hasher,
+                   AccountRepository repository, AccountDirectory accounts, Answers answers, Clock clock) {
+        this.json = gatewayJsonMapper;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.repository = repository;
+        this.accounts = accounts;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public void change(Exchange exchange) {
+        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
+        Body body = read(exchange.getMessage().getBody(byte[].class));
+        String current = BasicCredentials.parse(exchange.getMessage().getHeader("Authorization", String.class))
+                .map(BasicCredentials::password).orElseThrow();
+        if (!sameText(current, body.ancienMotDePasse())) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "L'ancien mot de passe ne correspond pas.");
+        }
+        if (sameText(current, body.nouveauMotDePasse())) {
+            throw new ProblemException(Problem.WEAK_PASSWORD, "Le nouveau mot de passe doit différer de l'ancien.");
+        }
+        policy.refusal(account.login(), body.nouveauMotDePasse()).ifPresent(reason -> {
+            throw new ProblemException(Problem.WEAK_PASSWORD, reason);
+        });
+        repository.changePassword(account.id(), hasher.hash(body.nouveauMotDePasse()), clock.instant());
+        accounts.invalidate(account.login());
+        answers.answer(exchange, 204, null);
+    }
+
+    private Body read(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw new ProblemException(Problem.INVALID_REQUEST,
+                    "Corps attendu : {\"ancienMotDePasse\":\"...\",\"nouveauMotDePasse\":\"...\"}.");
+        }
+        try {
+            Body body = json.readValue(raw, Body.class);
+            if (body == null || body.ancienMotDePasse() == null || body.nouveauMotDePasse() == null) {
+                throw new ProblemException(Problem.INVALID_REQUEST,
+                        "Les champs ancienMotDePasse et nouveauMotDePasse sont obligatoires.");
+            }
+            return body;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ProblemException(Problem.INVALID_REQUEST,
+                    "Corps attendu : {\"ancienMotDePasse\":\"...\",\"nouveauMotDePasse\":\"...\"}.");
+        } catch (java.io.IOException e) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "Corps de requête illisible.");
+        }
+    }
+
+    private static boolean sameText(String a, String b) {
+        return b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,79 @@
+package fr.cdapgateway.auth;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The password policy of SPEC §7: 12 to 128 characters, not a common password, not containing the login.
+ * Common passwords come from the list shipped in the nbvcxz library ({@code dictionaries/passwords.txt}, the
+ * 100,000 most frequent leaked passwords); a password is refused when it is in the list, or when it is a
+ * listed password with digits and symbols added around it ("Password2026!").
+ */
+@Component
+public class PasswordPolicy {
+
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 128;
+    private static final String DICTIONARY = "/dictionaries/passwords.txt";
+
+    private final Set<String> common;
+
+    public PasswordPolicy() {
+        this.common = load();
+    }
+
+    /** The reason the password is refused, in French for the user, or empty when it is acceptable. */
+    public Optional<String> refusal(String login, String password) {
+        if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
+            return Optional.of("Le mot de passe doit compter de 12 à 128 caractères.");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (login != null && !login.isBlank() && lower.contains(login.toLowerCase(Locale.ROOT))) {
+            return Optional.of("Le mot de passe ne doit pas contenir l'identifiant.");
+        }
+        if (common.contains(lower) || common.contains(core(lower))) {
+            return Optional.of("Ce mot de passe figure parmi les mots de passe les plus courants.");
+        }
+        return Optional.empty();
+    }
+
+    /** The password without the digits and symbols usually added around a common word. */
+    static String core(String lower) {
+        int start = 0;
+        int end = lower.length();
+        while (start < end && !Character.isLetter(lower.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetter(lower.charAt(end - 1))) {
+            end--;
+        }
+        return lower.substring(start, end);
+    }
+
+    private static Set<String> load() {
+        try (InputStream stream = PasswordPolicy.class.getResourceAsStream(DICTIONARY)) {
+            if (stream == null) {
+                throw new IllegalStateException("common-password list " + DICTIONARY + " missing from the classpath");
+            }
+            Set<String> words = new HashSet<>(150_000);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                reader.lines().map(line -> line.trim().toLowerCase(Locale.ROOT))
+                        .filter(line -> line.length() >= 4)
+                        .forEach(words::add);
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

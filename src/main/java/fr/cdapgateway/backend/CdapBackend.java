@@ -1,0 +1,114 @@
+package fr.cdapgateway.backend;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.auth.Account;
+import fr.cdapgateway.auth.Authenticator;
+import fr.cdapgateway.consultation.ConsultationInput;
+import fr.cdapgateway.consultation.NumeroAllocataire;
+import fr.cdapgateway.habilitation.AccessPolicy;
+import fr.cdapgateway.habilitation.HabilitationCheck;
+
+/**
+ * Both ends of the call to CDAP (SPEC §5): the request carries only what the backend must know (user,
+ * convention, profile, request id, the gateway's service credential), and the answer is accepted only as a
+ * well-formed JSON dossier — anything else becomes a problem, never passed through.
+ */
+@Component("cdapBackend")
+public class CdapBackend {
+
+    private final JsonMapper json;
+    private final String serviceAuthorization;
+
+    CdapBackend(JsonMapper gatewayJsonMapper, CdapProperties properties) {
+        this.json = gatewayJsonMapper;
+        this.serviceAuthorization = "Basic " + Base64.getEncoder().encodeToString(
+                (properties.serviceLogin() + ":" + properties.servicePassword()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces every incoming header: nothing the client sent reaches the backend unchecked. */
+    public void prepare(Exchange exchange) {
+        GatewayRequest request = GatewayRequest.of(exchange);
+        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
+        AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
+        NumeroAllocataire numero = exchange.getProperty(ConsultationInput.NUMERO, NumeroAllocataire.class);
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setBody(null);
+        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        // validated: exactly 7 digits, so it cannot change the path or add a query
+        message.setHeader(Exchange.HTTP_PATH, numero.value());
+        message.setHeader("Accept", "application/json");
+        message.setHeader("Authorization", serviceAuthorization);
+        message.setHeader("X-Utilisateur", account.login());
+        message.setHeader("X-Convention", account.convention());
+        message.setHeader("X-Profil", grant.profile().code());
+        message.setHeader("X-Request-ID", request.requestId());
+    }
+
+    /** Maps the backend's answer: 200 with a JSON object, 404, or a problem. */
+    public void read(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status != 200) {
+            // a 4xx/5xx body is never passed through; reading it to the end gives the connection back to the pool
+            discard(message.getBody(InputStream.class));
+        }
+        if (status == 404) {
+            throw new ProblemException(Problem.DOSSIER_NOT_FOUND, "Aucun dossier allocataire ne porte ce numéro.");
+        }
+        if (status != 200) {
+            throw new ProblemException(Problem.BACKEND_ERROR,
+                    "Le service CDAP a répondu par une erreur (" + status + "). Réessayez plus tard.");
+        }
+        JsonNode dossier = parse(message.getBody(InputStream.class));
+        NumeroAllocataire asked = exchange.getProperty(ConsultationInput.NUMERO, NumeroAllocataire.class);
+        if (!asked.value().equals(dossier.path("numeroAllocataire").asText())) {
+            // never show a family other than the one asked for, whatever the backend did
+            throw malformed();
+        }
+        message.removeHeaders("*");
+        message.setBody(dossier);
+    }
+
+    private JsonNode parse(InputStream body) {
+        try (InputStream in = body) {
+            JsonNode dossier = in == null ? null : json.readTree(in);
+            if (dossier == null || !dossier.isObject() || !dossier.path("numeroAllocataire").isTextual()) {
+                throw malformed();
+            }
+            return dossier;
+        } catch (IOException e) {
+            throw malformed();
+        }
+    }
+
+    private static void discard(InputStream body) {
+        if (body == null) {
+            return;
+        }
+        try (InputStream in = body) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the connection is broken anyway; the problem answered does not depend on this body
+        }
+    }
+
+    private static ProblemException malformed() {
+        return new ProblemException(Problem.BACKEND_ERROR,
+                "Le service CDAP a renvoyé une réponse illisible. Réessayez plus tard.");
+    }
+}

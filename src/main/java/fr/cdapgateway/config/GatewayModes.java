@@ -1,0 +1,38 @@
+package fr.cdapgateway.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Derives the run mode switches of SPEC §3 before anything starts: without {@code CDAP_BASE_URL} the
+ * built-in simulator serves the backend on loopback; with it, the simulator is off. The {@code prod}
+ * profile never runs the simulator, whatever else is set.
+ */
+public class GatewayModes implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String baseUrl = environment.getProperty("gateway.cdap.base-url", "");
+        boolean prod = environment.matchesProfiles("prod");
+        boolean simulator = baseUrl.isBlank() && !prod;
+        Map<String, Object> derived = new HashMap<>();
+        derived.put("gateway.simulator.enabled", simulator);
+        if (simulator) {
+            // a placeholder, resolved when read: tests may set the simulator's port later
+            derived.put("gateway.cdap.base-url", "http://127.0.0.1:${gateway.simulator.port}");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("gatewayModes", derived));
+    }
+
+    @Override
+    public int getOrder() {
+        // after config files are read (ConfigDataEnvironmentPostProcessor), so their values are visible
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,107 @@
+package fr.cdapgateway.consultation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.habilitation.AccessPolicy;
+import fr.cdapgateway.habilitation.HabilitationCheck;
+import fr.cdapgateway.habilitation.Profile;
+
+/**
+ * Builds the answers of a consultation from the backend's dossier, keeping only the profile's allow-list,
+ * after the preconditions that need the dossier itself (T18).
+ */
+@Component("consultationViews")
+public class ConsultationViews {
+
+    /** Fields of the QF answer besides the quotient itself: who the family is, as far as the profile may see. */
+    private static final List<String> QF_MEMBERS = List.of("allocataires", "enfants");
+
+    private final Map<String, FieldFilter> filters = new ConcurrentHashMap<>();
+    private final Answers answers;
+    private final Clock clock;
+    private final GatewayProperties properties;
+
+    ConsultationViews(Answers answers, Clock clock, GatewayProperties properties) {
+        this.answers = answers;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public void dossier(Exchange exchange) {
+        JsonNode dossier = exchange.getMessage().getBody(JsonNode.class);
+        Profile profile = checkedProfile(exchange, dossier);
+        answers.ok(exchange, filter(profile).apply(dossier));
+    }
+
+    public void quotientFamilial(Exchange exchange) {
+        JsonNode dossier = exchange.getMessage().getBody(JsonNode.class);
+        Profile profile = checkedProfile(exchange, dossier);
+        Period period = exchange.getProperty(ConsultationInput.PERIOD, Period.class);
+        ObjectNode visible = filter(profile).apply(dossier);
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.set("numeroAllocataire", visible.get("numeroAllocataire"));
+        answer.set("quotientFamilial", quotientOf(visible.path("quotientsFamiliaux"), period));
+        for (String member : QF_MEMBERS) {
+            if (visible.has(member)) {
+                answer.set(member, visible.get(member));
+            }
+        }
+        answers.ok(exchange, answer);
+    }
+
+    /** The month's quotient; a month the CAF did not send is NON_CONNU with a null value, never 0. */
+    static ObjectNode quotientOf(JsonNode history, Period period) {
+        ObjectNode quotient = JsonNodeFactory.instance.objectNode();
+        JsonNode found = null;
+        for (JsonNode entry : history) {
+            if (entry.path("annee").asInt() == period.annee() && entry.path("mois").asInt() == period.mois()) {
+                found = entry;
+                break;
+            }
+        }
+        JsonNode valeur = found == null ? null : found.get("valeur");
+        String statut = found == null ? "NON_CONNU" : found.path("statut").asText("NON_CONNU");
+        if (valeur == null || !valeur.isNumber() || !"CALCULE".equals(statut)) {
+            quotient.putNull("valeur");
+        } else {
+            quotient.set("valeur", valeur);
+        }
+        quotient.put("annee", period.annee());
+        quotient.put("mois", period.mois());
+        quotient.put("statut", statut);
+        return quotient;
+    }
+
+    private Profile checkedProfile(Exchange exchange, JsonNode dossier) {
+        AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
+        Profile profile = grant.profile();
+        if (profile.precondition() == Profile.Precondition.DROIT_RSA_RECENT) {
+            LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+            if (!RsaRight.openOrRecent(dossier, today, profile.rsaMonths())) {
+                throw new ProblemException(Problem.PROFILE_PRECONDITION_FAILED,
+                        "Le profil " + profile.code() + " n'accède qu'aux dossiers dont le droit au RSA est ouvert "
+                                + "ou a pris fin depuis moins de " + profile.rsaMonths() + " mois.");
+            }
+        }
+        return profile;
+    }
+
+    private FieldFilter filter(Profile profile) {
+        return filters.computeIfAbsent(profile.code(), code -> new FieldFilter(profile.champs()));
+    }
+}

@@ -1,0 +1,165 @@
+package fr.cdapgateway.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.cdapgateway.auth.PasswordHasher;
+
+/**
+ * The demo conventions and accounts of SPEC §12 (fictional people), loaded once into an empty database
+ * before the routes start, and printed with a warning. Never with the prod profile.
+ */
+@Component
+@ConditionalOnProperty(name = "gateway.demo", havingValue = "true")
+class DemoData implements InitializingBean {
+
+    static final String PASSWORD = "Demo-Cdap-2026!";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    record DemoConvention(String numero, String caf, String partenaire, String siret, String mode,
+                          LocalDate debut, List<String> motifs, Map<String, Integer> quotasCdap) {
+    }
+
+    record DemoAccount(String login, String caf, String convention, String prenom, String nom, String email,
+                       String fonction, String type, String role, String numeroInstructeur, String profil) {
+    }
+
+    static final List<DemoConvention> CONVENTIONS = List.of(
+            new DemoConvention("79-2017-19", "791", "Mairie de Niort", "21790191700013", "DELEGUE",
+                    LocalDate.of(2017, 10, 1),
+                    List.of("RESTAURATION_SCOLAIRE", "ACCUEIL_PERISCOLAIRE", "CENTRE_LOISIRS", "ACTIVITES_SPORTIVES"),
+                    Map.of("T2", 10)),
+            new DemoConvention("2024-12", "501", "Caisse des Écoles de Cherbourg-en-Cotentin", null, "DELEGUE",
+                    LocalDate.of(2024, 9, 1), List.of("RESTAURATION_SCOLAIRE"), Map.of("T2", 5)),
+            new DemoConvention("79-DEMO-RSA", "791", "Département des Deux-Sèvres", null, "CENTRALISE",
+                    LocalDate.of(2025, 1, 1),
+                    List.of("INSTRUCTION_RSA", "SUIVI_RSA", "CONTENTIEUX_RSA", "ACTION_SOCIALE"),
+                    Map.of("T1", 5, "T4", 3, "T5", 3, "T18", 2)));
+
+    static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("caf79.admin", "791", null, "Véronique", "ALLARD", "veronique.allard@caf79.example",
+                    "Correspondante partenaires CAF des Deux-Sèvres", "PERSONNE", "CAF_ADMIN", null, null),
+            new DemoAccount("caf50.admin", "501", null, "Erwan", "LE ROUX", "erwan.leroux@caf50.example",
+                    "Correspondant partenaires CAF de la Manche", "PERSONNE", "CAF_ADMIN", null, null),
+            new DemoAccount("niort.admin", "791", "79-2017-19", "Hélène", "VASSEUR", "helene.vasseur@niort.example",
+                    "Responsable du service éducation", "PERSONNE", "ADMIN_PRINCIPAL", null, null),
+            new DemoAccount("niort.suppleant", "791", "79-2017-19", "Karim", "BENALI", "karim.benali@niort.example",
+                    "Adjoint au responsable du service éducation", "PERSONNE", "ADMIN_SUPPLEANT", null, null),
+            new DemoAccount("niort.gestion", "791", "79-2017-19", "Nadia", "FONTAINE", "nadia.fontaine@niort.example",
+                    "Gestionnaire des habilitations", "PERSONNE", "GESTIONNAIRE", null, null),
+            new DemoAccount("niort.agent1", "791", "79-2017-19", "Lucie", "MARCHETTI",
+                    "lucie.marchetti@niort.example", "Agent de facturation restauration scolaire", "PERSONNE",
+                    "UTILISATEUR", null, "T2"),
+            new DemoAccount("niort.agent2", "791", "79-2017-19", "Thierry", "BOUCHET", "thierry.bouchet@niort.example",
+                    "Agent d'accueil périscolaire", "PERSONNE", "UTILISATEUR", null, "T2"),
+            new DemoAccount("niort.robot", "791", "79-2017-19", "Sonde", "SUPERVISION", "supervision.si@niort.example",
+                    "Compte technique de supervision", "TECHNIQUE", "UTILISATEUR", null, null),
+            new DemoAccount("cherbourg.admin", "501", "2024-12", "Yann", "LE GOFF", "yann.legoff@cherbourg.example",
+                    "Directeur de la caisse des écoles", "PERSONNE", "ADMIN_PRINCIPAL", null, null),
+            new DemoAccount("cherbourg.agent1", "501", "2024-12", "Gaëlle", "LEBRETON",
+                    "gaelle.lebreton@cherbourg.example", "Agent de facturation", "PERSONNE", "UTILISATEUR", null, "T2"),
+            new DemoAccount("dep79.admin", "791", "79-DEMO-RSA", "Pascale", "RENAUD", "pascale.renaud@dep79.example",
+                    "Cheffe du service insertion", "PERSONNE", "ADMIN_PRINCIPAL", null, null),
+            new DemoAccount("dep79.social", "791", "79-DEMO-RSA", "Samia", "HADDAD", "samia.haddad@dep79.example",
+                    "Assistante sociale de secteur", "PERSONNE", "UTILISATEUR", null, "T1"),
+            new DemoAccount("dep79.instructeur", "791", "79-DEMO-RSA", "Bruno", "TESSIER",
+                    "bruno.tessier@dep79.example", "Instructeur RSA", "PERSONNE", "UTILISATEUR", "INS-79-0042", "T4"),
+            new DemoAccount("dep79.suivi", "791", "79-DEMO-RSA", "Manon", "COLIN", "manon.colin@dep79.example",
+                    "Référente de parcours RSA", "PERSONNE", "UTILISATEUR", null, "T5"),
+            new DemoAccount("dep79.contentieux", "791", "79-DEMO-RSA", "Rémi", "JOUBERT", "remi.joubert@dep79.example",
+                    "Chargé du contentieux RSA", "PERSONNE", "UTILISATEUR", null, "T18"));
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    DemoData(JdbcClient jdbc, TransactionTemplate transactions, PasswordHasher hasher, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        boolean present = jdbc.sql("select count(*) from convention where numero = :numero")
+                .param("numero", CONVENTIONS.get(0).numero()).query(Integer.class).single() > 0;
+        if (!present) {
+            // one hash for all demo accounts: they share the documented demo password anyway
+            String hash = hasher.hash(PASSWORD);
+            transactions.executeWithoutResult(status -> load(hash));
+        }
+        announce();
+    }
+
+    private void load(String hash) {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        for (DemoConvention c : CONVENTIONS) {
+            jdbc.sql("""
+                    insert into convention (numero, caf, partenaire_nom, partenaire_siret, mode, date_debut, cree_le)
+                    values (:numero, :caf, :nom, :siret, :mode, :debut, :now)""")
+                    .param("numero", c.numero()).param("caf", c.caf()).param("nom", c.partenaire())
+                    .param("siret", c.siret()).param("mode", c.mode()).param("debut", c.debut()).param("now", now)
+                    .update();
+            c.motifs().forEach(motif -> jdbc.sql("insert into convention_motif (convention, code) values (:c, :m)")
+                    .param("c", c.numero()).param("m", motif).update());
+            c.quotasCdap().forEach((profil, max) -> jdbc.sql("""
+                    insert into convention_quota (convention, service, profil, maximum)
+                    values (:c, 'CDAP', :profil, :max)""")
+                    .param("c", c.numero()).param("profil", profil).param("max", max).update());
+        }
+        for (DemoAccount a : ACCOUNTS) {
+            jdbc.sql("""
+                    insert into utilisateur (login, caf, convention, nom, prenom, email, fonction, type, role,
+                                             numero_instructeur, mot_de_passe_hash, mot_de_passe_change_le,
+                                             doit_changer_mot_de_passe, cree_le, cree_par)
+                    values (:login, :caf, :convention, :nom, :prenom, :email, :fonction, :type, :role,
+                            :instructeur, :hash, :now, false, :now, 'demo')""")
+                    .param("login", a.login()).param("caf", a.caf()).param("convention", a.convention())
+                    .param("nom", a.nom()).param("prenom", a.prenom()).param("email", a.email())
+                    .param("fonction", a.fonction()).param("type", a.type()).param("role", a.role())
+                    .param("instructeur", a.numeroInstructeur()).param("hash", hash).param("now", now)
+                    .update();
+            long id = idOf(a.login());
+            if (a.profil() != null) {
+                jdbc.sql("""
+                        insert into habilitation (convention, utilisateur_id, service, profil, date_debut,
+                                                  accordee_par, accordee_le)
+                        values (:convention, :id, 'CDAP', :profil, :debut, 'demo', :now)""")
+                        .param("convention", a.convention()).param("id", id).param("profil", a.profil())
+                        .param("debut", LocalDate.of(2025, 9, 1)).param("now", now).update();
+            }
+        }
+        LOG.info("demo data loaded: {} conventions, {} accounts", CONVENTIONS.size(), ACCOUNTS.size());
+    }
+
+    private long idOf(String login) {
+        return jdbc.sql("select id from utilisateur where login = :login").param("login", login)
+                .query(Long.class).single();
+    }
+
+    private static void announce() {
+        StringBuilder text = new StringBuilder();
+        text.append("\n!! DEMO MODE: fictional conventions and accounts are loaded. Never use in production.")
+                .append("\n!! Every demo account's password is ").append(PASSWORD)
+                .append("\n!! Accounts: ");
+        ACCOUNTS.forEach(a -> text.append("\n!!   ").append(String.format("%-18s %-15s %-12s %s", a.login(), a.role(),
+                a.convention() == null ? "CAF " + a.caf() : a.convention(),
+                a.profil() == null ? (a.type().equals("TECHNIQUE") ? "compte technique" : "") : "CDAP " + a.profil())));
+        text.append("\n!! Try: curl -u niort.agent1:").append(PASSWORD)
+                .append(" -H 'X-Motif: RESTAURATION_SCOLAIRE' http://localhost:8080/api/v1/dossiers/1000042/quotient-familial");
+        LOG.warn(text.toString());
+    }
+}

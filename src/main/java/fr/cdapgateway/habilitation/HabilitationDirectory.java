@@ -1,0 +1,51 @@
+package fr.cdapgateway.habilitation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Habilitations and conventions, cached so the hot path reads no database. Whoever changes one invalidates
+ * it at once; the TTL bounds staleness for changes made by another instance.
+ */
+@Component
+public class HabilitationDirectory {
+
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    private final HabilitationRepository repository;
+    private final Cache<Long, List<Habilitation>> byUser = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(TTL).build();
+    private final Cache<String, Optional<Convention>> conventions = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(TTL).build();
+
+    HabilitationDirectory(HabilitationRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<Habilitation> habilitationsOf(long userId) {
+        return byUser.get(userId, repository::habilitationsOf);
+    }
+
+    public Optional<Convention> convention(String numero) {
+        return numero == null ? Optional.empty() : conventions.get(numero, repository::convention);
+    }
+
+    public void invalidateUser(long userId) {
+        byUser.invalidate(userId);
+    }
+
+    public void invalidateConvention(String numero) {
+        conventions.invalidate(numero);
+    }
+
+    public void invalidateAll() {
+        byUser.invalidateAll();
+        conventions.invalidateAll();
+    }
+}

@@ -1,0 +1,35 @@
+package fr.cdapgateway.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+
+/** {@code GET /api/v1/openapi.json}: the OpenAPI 3 description of the API, kept beside the code it describes. */
+@Component("openApiDocument")
+public class OpenApiDocument {
+
+    private final byte[] document;
+
+    OpenApiDocument() {
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream("/api/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("api/openapi.json missing from the classpath");
+            }
+            this.document = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void serve(Exchange exchange) {
+        GatewayRequest.of(exchange).outcome(200, null);
+        exchange.getMessage().setBody(document);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Answers.JSON);
+    }
+}

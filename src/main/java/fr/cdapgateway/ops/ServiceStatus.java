@@ -1,0 +1,58 @@
+package fr.cdapgateway.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.config.GatewayProperties.Maintenance;
+
+/** {@code GET /api/v1/statut}: public service status and the current and upcoming planned maintenance. */
+@Component("serviceStatus")
+public class ServiceStatus {
+
+    private final GatewayProperties properties;
+    private final Answers answers;
+    private final Clock clock;
+
+    ServiceStatus(GatewayProperties properties, Answers answers, Clock clock) {
+        this.properties = properties;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    /** During a planned maintenance window, consultations answer 503 maintenance with Retry-After. */
+    public void refuseDuringMaintenance(Exchange exchange) {
+        Instant now = clock.instant();
+        for (Maintenance window : properties.maintenances()) {
+            if (window.covers(now)) {
+                long seconds = Math.max(1, window.remainingAt(now).toSeconds());
+                GatewayRequest.of(exchange).responseHeaders().put("Retry-After", Long.toString(seconds));
+                throw new ProblemException(Problem.MAINTENANCE, window.message());
+            }
+        }
+    }
+
+    public void describe(Exchange exchange) {
+        Instant now = clock.instant();
+        List<Maintenance> windows = properties.maintenances().stream()
+                .filter(window -> window.fin().isAfter(now))
+                .sorted((a, b) -> a.debut().compareTo(b.debut()))
+                .toList();
+        boolean inMaintenance = windows.stream().anyMatch(window -> window.covers(now));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("statut", inMaintenance ? "MAINTENANCE" : "DISPONIBLE");
+        status.put("horodatage", now);
+        status.put("maintenances", windows);
+        answers.ok(exchange, status);
+    }
+}

@@ -1,0 +1,23 @@
+package fr.cdapgateway.trace;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One request as the trace keeps it (SPEC §9): who, what, why, how it ended. No response data, no secret. */
+public record TraceRecord(
+        Instant horodatage,
+        String requestId,
+        String utilisateur,
+        String convention,
+        String service,
+        String profil,
+        String action,
+        String numeroAllocataire,
+        String motif,
+        int statut,
+        String code,
+        int dureeMs,
+        String adresseClient,
+        String userAgent,
+        List<String> indicateurs) {
+}

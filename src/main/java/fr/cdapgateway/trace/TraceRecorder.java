@@ -1,0 +1,56 @@
+package fr.cdapgateway.trace;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Problem;
+
+/**
+ * Writes the request's trace before its answer leaves (SPEC §9). If the trace cannot be written, the answer
+ * is replaced by 503 {@code trace-unavailable}: no data is ever served without its trace.
+ */
+@Component("traceRecorder")
+public class TraceRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TraceRecorder.class);
+
+    private final TraceWriter writer;
+    private final Answers answers;
+    private final Clock clock;
+
+    TraceRecorder(TraceWriter writer, Answers answers, Clock clock) {
+        this.writer = writer;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public void record(Exchange exchange) {
+        GatewayRequest request = GatewayRequest.of(exchange);
+        try {
+            writer.write(toRecord(request));
+        } catch (RuntimeException e) {
+            LOG.error("trace of request {} could not be written ({}): answering trace-unavailable",
+                    request.requestId(), e.getClass().getSimpleName());
+            answers.problem(exchange, Problem.TRACE_UNAVAILABLE,
+                    "La consultation n'a pas pu être tracée : par sécurité, aucune donnée n'est servie. "
+                            + "Réessayez dans quelques instants.", Map.of());
+            request.responseHeaders().put("Retry-After", "5");
+        }
+    }
+
+    private TraceRecord toRecord(GatewayRequest request) {
+        long elapsedMs = (System.nanoTime() - request.startNanos()) / 1_000_000;
+        return new TraceRecord(clock.instant(), request.requestId(), request.login(), request.convention(),
+                request.service(), request.profil(), request.action(), request.numeroAllocataire(),
+                request.motif(), request.status(), request.code(), (int) Math.min(elapsedMs, Integer.MAX_VALUE),
+                request.clientAddress(), request.userAgent(), List.copyOf(request.flags()));
+    }
+}
