@@ -43,17 +43,20 @@ public class Authenticator {
         this.clock = clock;
     }
 
-    /** For every route but the password change: an account whose password must change cannot act yet. */
-    public Account authenticate(Exchange exchange) {
-        Account account = authenticateAllowingPasswordChange(exchange);
+    /**
+     * For every route but the password change: an account whose password must change cannot act yet.
+     * The account is kept in the {@link #ACCOUNT} exchange property; the message body is left untouched.
+     */
+    public void authenticate(Exchange exchange) {
+        authenticateAllowingPasswordChange(exchange);
+        Account account = exchange.getProperty(ACCOUNT, Account.class);
         if (account.mustChangePassword()) {
             throw new ProblemException(Problem.PASSWORD_CHANGE_REQUIRED,
                     "Votre mot de passe doit être changé avant toute consultation (PUT /api/v1/moi/mot-de-passe).");
         }
-        return account;
     }
 
-    public Account authenticateAllowingPasswordChange(Exchange exchange) {
+    public void authenticateAllowingPasswordChange(Exchange exchange) {
         Message in = exchange.getMessage();
         GatewayRequest request = GatewayRequest.of(exchange);
         String authorization = in.getHeader("Authorization", String.class);
@@ -88,7 +91,6 @@ public class Authenticator {
         }
         refuseAccountState(account);
         exchange.setProperty(ACCOUNT, account);
-        return account;
     }
 
     private static void refuseAutomation(String authorization, String apiKey) {

@@ -2,12 +2,15 @@ package fr.cdapgateway.consultation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.api.RequestUri;
 import fr.cdapgateway.config.GatewayProperties;
 
 /** Reads and validates what a consultation asks for, before any habilitation check or backend call. */
@@ -26,17 +29,23 @@ public class ConsultationInput {
     }
 
     public void dossier(Exchange exchange) {
-        String raw = exchange.getMessage().getHeader("numeroAllocataire", String.class);
-        NumeroAllocataire numero = new NumeroAllocataire(raw);
+        NumeroAllocataire numero = new NumeroAllocataire(RequestUri.of(exchange).segmentAfter("dossiers"));
         GatewayRequest.of(exchange).numeroAllocataire(numero.value());
         exchange.setProperty(NUMERO, numero);
     }
 
     public void quotientFamilial(Exchange exchange) {
         dossier(exchange);
-        Message in = exchange.getMessage();
+        RequestUri uri = RequestUri.of(exchange);
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
-        exchange.setProperty(PERIOD, Period.resolve(in.getHeader("annee", String.class),
-                in.getHeader("mois", String.class), today));
+        exchange.setProperty(PERIOD, Period.resolve(single(uri, "annee"), single(uri, "mois"), today));
+    }
+
+    private static String single(RequestUri uri, String name) {
+        List<String> values = uri.queryValues(name);
+        if (values.size() > 1) {
+            throw new ProblemException(Problem.INVALID_PERIOD, "Le paramètre " + name + " est donné plusieurs fois.");
+        }
+        return values.isEmpty() ? null : values.get(0);
     }
 }

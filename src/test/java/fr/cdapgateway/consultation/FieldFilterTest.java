@@ -1,0 +1,103 @@
+package fr.cdapgateway.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+
+import fr.cdapgateway.habilitation.Profile;
+import fr.cdapgateway.support.ProfilesFromConfig;
+
+/** Each profile of config/profiles.yml applied to the full dossier of SPEC §5. */
+class FieldFilterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Profile> PROFILES = ProfilesFromConfig.load();
+    private static final String DOSSIER = """
+            {"numeroAllocataire":"1000042","caf":"791","dateMiseAJour":"2026-11-01",
+             "allocataires":[{"nir":"2850375123456","nomNaissance":"MARTIN","nomUsage":"DURAND","prenoms":"CLAIRE",
+                              "dateNaissance":"1985-03-12","sexe":"F"}],
+             "enfants":[{"nir":null,"nomNaissance":"DURAND","prenoms":"LEO","dateNaissance":"2016-04-11","sexe":"M","aCharge":true}],
+             "adresse":{"destinataire":"MME CLAIRE DURAND","complementInformation":null,"numeroLibelleVoie":"12 RUE DES LILAS",
+                        "lieuDit":null,"codePostalVille":"79000 NIORT","pays":"FRANCE"},
+             "situationFamiliale":"MARIE",
+             "quotientsFamiliaux":[{"annee":2026,"mois":9,"valeur":645,"statut":"CALCULE"}],
+             "ressources":{"annee":2025,"montantAnnuel":28450.00},
+             "prestations":[{"code":"AF","libelle":"Allocations familiales","montantMensuel":148.52,"dateDebut":"2017-01-01","dateFin":null}],
+             "rsa":{"beneficiaire":false,"dateDebutDroit":null,"dateFinDroit":null,"montantMensuel":null,"orientation":null},
+             "champAjouteDemain":{"secret":"x"}}""";
+
+    private static ObjectNode filtered(String profile) throws Exception {
+        return new FieldFilter(PROFILES.get(profile).champs()).apply(JSON.readTree(DOSSIER));
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void t2SeesOnlyTheQuotientAndTheNamesOfTheFamily() throws Exception {
+        ObjectNode view = filtered("T2");
+
+        assertThat(names(view)).containsExactly("numeroAllocataire", "allocataires", "enfants", "quotientsFamiliaux");
+        assertThat(names(view.get("allocataires").get(0))).containsExactly("nomNaissance", "nomUsage", "prenoms");
+        assertThat(names(view.get("enfants").get(0))).containsExactly("nomNaissance", "prenoms", "dateNaissance");
+    }
+
+    @Test
+    void t1SeesEverythingButTheNir() throws Exception {
+        ObjectNode view = filtered("T1");
+
+        assertThat(names(view)).containsExactly("numeroAllocataire", "caf", "dateMiseAJour", "allocataires", "enfants",
+                "adresse", "situationFamiliale", "quotientsFamiliaux", "ressources", "prestations", "rsa");
+        assertThat(view.toString()).doesNotContain("nir", "2850375123456");
+        assertThat(view.get("adresse").get("codePostalVille").asText()).isEqualTo("79000 NIORT");
+    }
+
+    @Test
+    void t4AndT18SeeTheWholeKnownDossierIncludingTheNir() throws Exception {
+        for (String profile : List.of("T4", "T18")) {
+            ObjectNode view = filtered(profile);
+            assertThat(view.get("allocataires").get(0).get("nir").asText()).isEqualTo("2850375123456");
+            assertThat(names(view)).hasSize(11);
+        }
+    }
+
+    @Test
+    void t5SeesNoQuotientResourcesOrBenefits() throws Exception {
+        ObjectNode view = filtered("T5");
+
+        assertThat(names(view)).containsExactly("numeroAllocataire", "caf", "dateMiseAJour", "allocataires", "enfants",
+                "adresse", "situationFamiliale", "rsa");
+    }
+
+    @Test
+    void aFieldTheBackendAddsLaterIsNeverShown() throws Exception {
+        for (String profile : PROFILES.keySet()) {
+            assertThat(filtered(profile).toString()).as(profile).doesNotContain("champAjouteDemain", "secret");
+        }
+    }
+
+    @Test
+    void onlyProfilesWhoseAllowListHoldsTheQuotientMayReadIt() {
+        assertThat(PROFILES.values().stream().filter(Profile::seesQuotientFamilial).map(Profile::code))
+                .containsExactlyInAnyOrder("T1", "T2", "T4", "T18");
+    }
+
+    @Test
+    void aScalarWhereTheAllowListExpectsAnObjectIsDropped() throws Exception {
+        ObjectNode view = new FieldFilter(List.of("adresse.codePostalVille"))
+                .apply(JSON.readTree("{\"adresse\":\"12 RUE DES LILAS 79000 NIORT\"}"));
+
+        assertThat(names(view)).isEmpty();
+    }
+}
