@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# cdap-gateway: multi-stage build, JRE-only runtime, non-root, layered jar (dependencies change less often).
+# Build: docker build -t cdap-gateway .
+# Run (production): docker run -e DB_URL=jdbc:postgresql://db:5432/gateway -e DB_USER=... -e DB_PASSWORD=... \
+#                              -e CDAP_BASE_URL=https://cdap.example -p 8080:8080 -p 8081:8081 cdap-gateway
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+RUN mvn -B -q package -DskipTests \
+ && java -Djarmode=tools -jar target/cdap-gateway.jar extract --layers --launcher --destination target/extracted
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system gateway \
+ && useradd --system --gid gateway --home-dir /app --shell /usr/sbin/nologin gateway \
+ && mkdir -p /app/data \
+ && chown gateway:gateway /app/data
+# The working directory is where config/ and routes/ are read from (file:routes/*.camel.yaml, ./config/).
+WORKDIR /app
+COPY --from=build /build/target/extracted/dependencies/ ./
+COPY --from=build /build/target/extracted/spring-boot-loader/ ./
+COPY --from=build /build/target/extracted/snapshot-dependencies/ ./
+COPY --from=build /build/target/extracted/application/ ./
+COPY routes/ routes/
+COPY config/ config/
+USER gateway
+# The image runs in production mode: PostgreSQL (DB_URL...) and the real backend (CDAP_BASE_URL) are required,
+# demo data and the simulator are off. Override SPRING_PROFILES_ACTIVE to try the demo.
+ENV SPRING_PROFILES_ACTIVE=prod
+EXPOSE 8080 8081
+HEALTHCHECK --interval=30s --timeout=3s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 || exit 1"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
