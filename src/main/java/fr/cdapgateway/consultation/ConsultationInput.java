@@ -1,6 +1,5 @@
 package fr.cdapgateway.consultation;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.api.RequestUri;
-import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.config.CafCalendar;
 
 /** Reads and validates what a consultation asks for, before any habilitation check or backend call. */
 @Component("consultationInput")
@@ -20,12 +19,10 @@ public class ConsultationInput {
     public static final String NUMERO = "gatewayNumero";
     public static final String PERIOD = "gatewayPeriod";
 
-    private final Clock clock;
-    private final GatewayProperties properties;
+    private final CafCalendar calendar;
 
-    ConsultationInput(Clock clock, GatewayProperties properties) {
-        this.clock = clock;
-        this.properties = properties;
+    ConsultationInput(CafCalendar calendar) {
+        this.calendar = calendar;
     }
 
     public void dossier(Exchange exchange) {
@@ -37,7 +34,7 @@ public class ConsultationInput {
     public void quotientFamilial(Exchange exchange) {
         dossier(exchange);
         RequestUri uri = RequestUri.of(exchange);
-        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        LocalDate today = calendar.today();
         exchange.setProperty(PERIOD, Period.resolve(single(uri, "annee"), single(uri, "mois"), today));
     }
 

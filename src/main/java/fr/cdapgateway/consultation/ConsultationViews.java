@@ -1,6 +1,5 @@
 package fr.cdapgateway.consultation;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.config.CafCalendar;
 import fr.cdapgateway.habilitation.AccessPolicy;
 import fr.cdapgateway.habilitation.HabilitationCheck;
 import fr.cdapgateway.habilitation.Profile;
@@ -33,13 +32,11 @@ public class ConsultationViews {
 
     private final Map<String, FieldFilter> filters = new ConcurrentHashMap<>();
     private final Answers answers;
-    private final Clock clock;
-    private final GatewayProperties properties;
+    private final CafCalendar calendar;
 
-    ConsultationViews(Answers answers, Clock clock, GatewayProperties properties) {
+    ConsultationViews(Answers answers, CafCalendar calendar) {
         this.answers = answers;
-        this.clock = clock;
-        this.properties = properties;
+        this.calendar = calendar;
     }
 
     public void dossier(Exchange exchange) {
@@ -91,7 +88,7 @@ public class ConsultationViews {
         AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
         Profile profile = grant.profile();
         if (profile.precondition() == Profile.Precondition.DROIT_RSA_RECENT) {
-            LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+            LocalDate today = calendar.today();
             if (!RsaRight.openOrRecent(dossier, today, profile.rsaMonths())) {
                 throw new ProblemException(Problem.PROFILE_PRECONDITION_FAILED,
                         "Le profil " + profile.code() + " n'accède qu'aux dossiers dont le droit au RSA est ouvert "

@@ -1,6 +1,5 @@
 package fr.cdapgateway.habilitation;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import org.apache.camel.Exchange;
@@ -11,7 +10,7 @@ import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Sanitizer;
 import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.Authenticator;
-import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.config.CafCalendar;
 
 /** Applies the {@link AccessPolicy} to a consultation; the grant is kept for the backend call and the filter. */
 @Component("habilitationCheck")
@@ -21,15 +20,12 @@ public class HabilitationCheck {
 
     private final HabilitationDirectory directory;
     private final AccessPolicy policy;
-    private final Clock clock;
-    private final GatewayProperties properties;
+    private final CafCalendar calendar;
 
-    HabilitationCheck(HabilitationDirectory directory, ProfileCatalog catalog, Clock clock,
-                      GatewayProperties properties) {
+    HabilitationCheck(HabilitationDirectory directory, ProfileCatalog catalog, CafCalendar calendar) {
         this.directory = directory;
         this.policy = new AccessPolicy(catalog);
-        this.clock = clock;
-        this.properties = properties;
+        this.calendar = calendar;
     }
 
     public void quotientFamilial(Exchange exchange) {
@@ -49,7 +45,7 @@ public class HabilitationCheck {
         request.motif(Sanitizer.clean(motif, 60));
         AccessPolicy.Demand demand = new AccessPolicy.Demand(quotientFamilial,
                 in.getHeader("X-Profil", String.class), motif, in.getHeader("X-Numero-Instructeur", String.class));
-        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        LocalDate today = calendar.today();
         AccessPolicy.Grant grant = policy.decide(account.numeroInstructeur(),
                 directory.convention(account.convention()).orElse(null),
                 directory.habilitationsOf(account.id()), demand, today);

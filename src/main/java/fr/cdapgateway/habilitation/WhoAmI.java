@@ -1,6 +1,5 @@
 package fr.cdapgateway.habilitation;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.Authenticator;
-import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.config.CafCalendar;
 
 /** {@code GET /api/v1/moi}: the authenticated user, their convention and their habilitations. */
 @Component("whoAmI")
@@ -21,21 +20,18 @@ public class WhoAmI {
     private final HabilitationDirectory directory;
     private final ProfileCatalog catalog;
     private final Answers answers;
-    private final Clock clock;
-    private final GatewayProperties properties;
+    private final CafCalendar calendar;
 
-    WhoAmI(HabilitationDirectory directory, ProfileCatalog catalog, Answers answers, Clock clock,
-           GatewayProperties properties) {
+    WhoAmI(HabilitationDirectory directory, ProfileCatalog catalog, Answers answers, CafCalendar calendar) {
         this.directory = directory;
         this.catalog = catalog;
         this.answers = answers;
-        this.clock = clock;
-        this.properties = properties;
+        this.calendar = calendar;
     }
 
     public void describe(Exchange exchange) {
         Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
-        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        LocalDate today = calendar.today();
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("login", account.login());
         me.put("nom", account.nom());

@@ -1,7 +1,6 @@
 package fr.cdapgateway.simulator;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.config.CafCalendar;
 
 /**
  * The CDAP backend as the demo and the tests see it (SPEC §5): deterministic dossiers and every fault case.
@@ -30,15 +29,13 @@ public class CdapSimulator {
     public static final String FAULT = "simulatorFault";
 
     private final JsonMapper json;
-    private final Clock clock;
-    private final GatewayProperties gateway;
+    private final CafCalendar calendar;
     private final String expectedAuthorization;
 
-    CdapSimulator(JsonMapper gatewayJsonMapper, Clock clock, GatewayProperties gateway,
+    CdapSimulator(JsonMapper gatewayJsonMapper, CafCalendar calendar,
                   org.springframework.core.env.Environment environment) {
         this.json = gatewayJsonMapper;
-        this.clock = clock;
-        this.gateway = gateway;
+        this.calendar = calendar;
         String credential = environment.getProperty("gateway.cdap.service-login") + ":"
                 + environment.getProperty("gateway.cdap.service-password");
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
@@ -94,7 +91,7 @@ public class CdapSimulator {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(gateway.zone()));
+        return calendar.today();
     }
 
     private void respond(Message message, int status, Object body) {
