@@ -43,6 +43,16 @@ public class Answers {
         message.setHeader(Exchange.CONTENT_TYPE, body == null ? null : JSON);
     }
 
+    /** A CSV export, downloaded as a file. */
+    public void csv(Exchange exchange, String filename, String csv) {
+        GatewayRequest request = GatewayRequest.of(exchange);
+        request.outcome(200, null);
+        request.responseHeaders().put("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        Message message = exchange.getMessage();
+        message.setBody(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        message.setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
+    }
+
     /** Maps the exception caught by the route configuration to its problem (see routes/errors.camel.yaml). */
     public void problemFromException(Exchange exchange) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);

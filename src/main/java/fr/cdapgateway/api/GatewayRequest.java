@@ -28,6 +28,7 @@ public final class GatewayRequest {
     private String profil;
     private String numeroAllocataire;
     private String motif;
+    private String objet;
     private boolean identified;
     private int status = 200;
     private String code;
@@ -64,6 +65,7 @@ public final class GatewayRequest {
     public String profil() { return profil; }
     public String numeroAllocataire() { return numeroAllocataire; }
     public String motif() { return motif; }
+    public String objet() { return objet; }
     public int status() { return status; }
     public String code() { return code; }
     public List<String> flags() { return flags; }
@@ -81,6 +83,7 @@ public final class GatewayRequest {
     public void profil(String value) { this.profil = value; }
     public void numeroAllocataire(String value) { this.numeroAllocataire = value; }
     public void motif(String value) { this.motif = value; }
+    public void objet(String value) { this.objet = value; }
 
     public void outcome(int newStatus, String newCode) {
         this.status = newStatus;

@@ -19,9 +19,17 @@ public record Account(
         int consecutiveFailures,
         Instant lockedAt,
         Instant suspendedAt,
-        Instant devalidatedAt) {
+        Instant devalidatedAt,
+        Instant passwordChangedAt,
+        Instant lastLogin) {
 
     public static final String TECHNIQUE = "TECHNIQUE";
+    public static final String CAF_ADMIN = "CAF_ADMIN";
+
+    /** Administrators must renew their password yearly (SPEC §7). */
+    public boolean administrator() {
+        return CAF_ADMIN.equals(role) || "ADMIN_PRINCIPAL".equals(role) || "ADMIN_SUPPLEANT".equals(role);
+    }
 
     public boolean technical() {
         return TECHNIQUE.equals(type);

@@ -17,7 +17,8 @@ public class AccountRepository {
 
     private static final String COLUMNS = """
             id, login, caf, convention, nom, prenom, email, type, role, numero_instructeur, mot_de_passe_hash,
-            doit_changer_mot_de_passe, echecs_consecutifs, verrouille_le, suspendu_le, devalide_le""";
+            doit_changer_mot_de_passe, echecs_consecutifs, verrouille_le, suspendu_le, devalide_le,
+            mot_de_passe_change_le, derniere_connexion""";
 
     private final JdbcClient jdbc;
 
@@ -32,18 +33,35 @@ public class AccountRepository {
                 .optional();
     }
 
-    /** Counts one more consecutive failure and locks the account when the threshold is reached, atomically. */
-    void recordFailure(long id, int threshold, Instant now) {
+    /**
+     * Counts one more failure, consecutive and within the current 24-hour window, and locks the account when
+     * either threshold is reached — in one statement, so concurrent failures cannot slip past the count.
+     */
+    void recordFailure(long id, int consecutiveThreshold, int dailyThreshold, Instant now) {
         jdbc.sql("""
                 update utilisateur
                    set echecs_consecutifs = echecs_consecutifs + 1,
-                       verrouille_le = case when verrouille_le is null and echecs_consecutifs + 1 >= :threshold
+                       echecs_jour = case when echecs_jour_debut is null or echecs_jour_debut <= :dayAgo
+                                          then 1 else echecs_jour + 1 end,
+                       echecs_jour_debut = case when echecs_jour_debut is null or echecs_jour_debut <= :dayAgo
+                                                then :now else echecs_jour_debut end,
+                       verrouille_le = case when verrouille_le is null
+                                             and (echecs_consecutifs + 1 >= :consecutive
+                                                  or (echecs_jour_debut > :dayAgo and echecs_jour + 1 >= :daily))
                                             then :now else verrouille_le end
                  where id = :id""")
-                .param("threshold", threshold)
+                .param("consecutive", consecutiveThreshold)
+                .param("daily", dailyThreshold)
+                .param("dayAgo", utc(now.minus(java.time.Duration.ofHours(24))))
                 .param("now", utc(now))
                 .param("id", id)
                 .update();
+    }
+
+    /** Last use, for the reverse review; written at most once a day per account, off the hot path's way. */
+    void touchLastLogin(long id, Instant now) {
+        jdbc.sql("update utilisateur set derniere_connexion = :now where id = :id")
+                .param("now", utc(now)).param("id", id).update();
     }
 
     void resetFailures(long id) {
@@ -84,7 +102,9 @@ public class AccountRepository {
                 rs.getInt("echecs_consecutifs"),
                 instant(rs.getTimestamp("verrouille_le")),
                 instant(rs.getTimestamp("suspendu_le")),
-                instant(rs.getTimestamp("devalide_le")));
+                instant(rs.getTimestamp("devalide_le")),
+                instant(rs.getTimestamp("mot_de_passe_change_le")),
+                instant(rs.getTimestamp("derniere_connexion")));
     }
 
     private static Instant instant(Timestamp timestamp) {

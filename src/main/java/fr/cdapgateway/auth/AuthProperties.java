@@ -19,6 +19,8 @@ record AuthProperties(
         @Min(1) int maxConcurrentVerifications,
         @NotNull Duration verificationWait,
         @Min(1) int lockoutThreshold,
+        @Min(1) int dailyFailureLimit,
+        @NotNull Duration administratorPasswordMaxAge,
         @Valid @NotNull Argon2 argon2) {
 
     record Argon2(@Min(1024) int memoryKib, @Min(1) int iterations, @Min(1) int parallelism) {

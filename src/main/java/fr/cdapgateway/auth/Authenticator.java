@@ -54,6 +54,12 @@ public class Authenticator {
             throw new ProblemException(Problem.PASSWORD_CHANGE_REQUIRED,
                     "Votre mot de passe doit être changé avant toute consultation (PUT /api/v1/moi/mot-de-passe).");
         }
+        if (account.administrator() && (account.passwordChangedAt() == null || account.passwordChangedAt()
+                .isBefore(clock.instant().minus(properties.administratorPasswordMaxAge())))) {
+            throw new ProblemException(Problem.PASSWORD_CHANGE_REQUIRED,
+                    "Le mot de passe d'un administrateur doit être renouvelé chaque année "
+                            + "(PUT /api/v1/moi/mot-de-passe).");
+        }
     }
 
     public void authenticateAllowingPasswordChange(Exchange exchange) {
@@ -80,7 +86,8 @@ public class Authenticator {
                     "Compte verrouillé après des échecs de connexion répétés : un gestionnaire doit le déverrouiller.");
         }
         if (!passwordMatches(credentials, account)) {
-            repository.recordFailure(account.id(), properties.lockoutThreshold(), clock.instant());
+            repository.recordFailure(account.id(), properties.lockoutThreshold(), properties.dailyFailureLimit(),
+                    clock.instant());
             accounts.invalidate(account.login());
             throw new BasicCredentialsInvalid();
         }
@@ -90,7 +97,16 @@ public class Authenticator {
             accounts.invalidate(account.login());
         }
         refuseAccountState(account);
+        noteLastLogin(account);
         exchange.setProperty(ACCOUNT, account);
+    }
+
+    private void noteLastLogin(Account account) {
+        java.time.Instant now = clock.instant();
+        if (account.lastLogin() == null || account.lastLogin().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
+            repository.touchLastLogin(account.id(), now);
+            accounts.invalidate(account.login());
+        }
     }
 
     private static void refuseAutomation(String authorization, String apiKey) {

@@ -4,13 +4,11 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.JsonBodies;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 
@@ -21,7 +19,9 @@ public class PasswordChange {
     record Body(String ancienMotDePasse, String nouveauMotDePasse) {
     }
 
-    private final JsonMapper json;
+    private static final String EXPECTED = "{\"ancienMotDePasse\":\"...\",\"nouveauMotDePasse\":\"...\"}";
+
+    private final JsonBodies bodies;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final AccountRepository repository;
@@ -29,9 +29,9 @@ public class PasswordChange {
     private final Answers answers;
     private final Clock clock;
 
-    PasswordChange(JsonMapper gatewayJsonMapper, PasswordPolicy policy, PasswordHasher hasher,
+    PasswordChange(JsonBodies bodies, PasswordPolicy policy, PasswordHasher hasher,
                    AccountRepository repository, AccountDirectory accounts, Answers answers, Clock clock) {
-        this.json = gatewayJsonMapper;
+        this.bodies = bodies;
         this.policy = policy;
         this.hasher = hasher;
         this.repository = repository;
@@ -42,7 +42,11 @@ public class PasswordChange {
 
     public void change(Exchange exchange) {
         Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
-        Body body = read(exchange.getMessage().getBody(byte[].class));
+        Body body = bodies.read(exchange, Body.class, EXPECTED);
+        if (body.ancienMotDePasse() == null || body.nouveauMotDePasse() == null) {
+            throw new ProblemException(Problem.INVALID_REQUEST,
+                    "Les champs ancienMotDePasse et nouveauMotDePasse sont obligatoires.");
+        }
         String current = BasicCredentials.parse(exchange.getMessage().getHeader("Authorization", String.class))
                 .map(BasicCredentials::password).orElseThrow();
         if (!sameText(current, body.ancienMotDePasse())) {
@@ -57,26 +61,6 @@ public class PasswordChange {
         repository.changePassword(account.id(), hasher.hash(body.nouveauMotDePasse()), clock.instant());
         accounts.invalidate(account.login());
         answers.answer(exchange, 204, null);
-    }
-
-    private Body read(byte[] raw) {
-        if (raw == null || raw.length == 0) {
-            throw new ProblemException(Problem.INVALID_REQUEST,
-                    "Corps attendu : {\"ancienMotDePasse\":\"...\",\"nouveauMotDePasse\":\"...\"}.");
-        }
-        try {
-            Body body = json.readValue(raw, Body.class);
-            if (body == null || body.ancienMotDePasse() == null || body.nouveauMotDePasse() == null) {
-                throw new ProblemException(Problem.INVALID_REQUEST,
-                        "Les champs ancienMotDePasse et nouveauMotDePasse sont obligatoires.");
-            }
-            return body;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ProblemException(Problem.INVALID_REQUEST,
-                    "Corps attendu : {\"ancienMotDePasse\":\"...\",\"nouveauMotDePasse\":\"...\"}.");
-        } catch (java.io.IOException e) {
-            throw new ProblemException(Problem.INVALID_REQUEST, "Corps de requête illisible.");
-        }
     }
 
     private static boolean sameText(String a, String b) {

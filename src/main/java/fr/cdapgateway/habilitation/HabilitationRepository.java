@@ -23,9 +23,15 @@ class HabilitationRepository {
     }
 
     List<Habilitation> habilitationsOf(long userId) {
+        // the account's own habilitations and those of the groups it belongs to
         return jdbc.sql("""
                 select id, convention, service, profil, date_debut, date_fin, suspendue_le, terminee_le
-                  from habilitation where utilisateur_id = :userId order by id""")
+                  from habilitation where utilisateur_id = :userId
+                union
+                select h.id, h.convention, h.service, h.profil, h.date_debut, h.date_fin, h.suspendue_le, h.terminee_le
+                  from habilitation h join groupe_membre m on m.groupe_id = h.groupe_id
+                 where m.utilisateur_id = :userId
+                order by id""")
                 .param("userId", userId)
                 .query(HabilitationRepository::habilitation)
                 .list();

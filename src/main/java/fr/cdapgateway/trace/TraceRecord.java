@@ -19,5 +19,6 @@ public record TraceRecord(
         int dureeMs,
         String adresseClient,
         String userAgent,
-        List<String> indicateurs) {
+        List<String> indicateurs,
+        String objet) {
 }

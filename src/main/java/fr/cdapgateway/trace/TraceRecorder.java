@@ -46,11 +46,17 @@ public class TraceRecorder {
         }
     }
 
+    /** Traces what the gateway does by itself (purges): the actor is "systeme". Fails loudly if it cannot. */
+    public void recordInternal(String action, String objet) {
+        writer.write(new TraceRecord(clock.instant(), java.util.UUID.randomUUID().toString(), "systeme", null, null,
+                null, action, null, null, 200, null, 0, null, null, List.of(), objet));
+    }
+
     private TraceRecord toRecord(GatewayRequest request) {
         long elapsedMs = (System.nanoTime() - request.startNanos()) / 1_000_000;
         return new TraceRecord(clock.instant(), request.requestId(), request.login(), request.convention(),
                 request.service(), request.profil(), request.action(), request.numeroAllocataire(),
                 request.motif(), request.status(), request.code(), (int) Math.min(elapsedMs, Integer.MAX_VALUE),
-                request.clientAddress(), request.userAgent(), List.copyOf(request.flags()));
+                request.clientAddress(), request.userAgent(), List.copyOf(request.flags()), request.objet());
     }
 }

@@ -19,10 +19,10 @@ class TraceWriter {
         jdbc.sql("""
                 insert into trace (horodatage, request_id, utilisateur, convention, service, profil, action,
                                    numero_allocataire, motif, statut, code, duree_ms, adresse_client, user_agent,
-                                   indicateurs)
+                                   indicateurs, objet)
                 values (:horodatage, :requestId, :utilisateur, :convention, :service, :profil, :action,
                         :numeroAllocataire, :motif, :statut, :code, :dureeMs, :adresseClient, :userAgent,
-                        :indicateurs)""")
+                        :indicateurs, :objet)""")
                 .param("horodatage", trace.horodatage().atOffset(ZoneOffset.UTC))
                 .param("requestId", trace.requestId())
                 .param("utilisateur", trace.utilisateur())
@@ -38,6 +38,7 @@ class TraceWriter {
                 .param("adresseClient", trace.adresseClient())
                 .param("userAgent", trace.userAgent())
                 .param("indicateurs", trace.indicateurs().isEmpty() ? null : String.join(",", trace.indicateurs()))
+                .param("objet", trace.objet())
                 .update();
     }
 }

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class CredentialCacheTest {
 
     private final CredentialCache cache = new CredentialCache(new AuthProperties(Duration.ofMinutes(5), 100,
-            Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 10, new AuthProperties.Argon2(19456, 2, 1)));
+            Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 10, 25, Duration.ofDays(365), new AuthProperties.Argon2(19456, 2, 1)));
 
     private static Account account(String login, String hash) {
         return new Account(1, login, "791", null, "N", "P", "e@x.example", "PERSONNE", "UTILISATEUR", null, hash,
-                false, 0, null, null, null);
+                false, 0, null, null, null, null, null);
     }
 
     @Test
@@ -34,7 +34,7 @@ class CredentialCacheTest {
         assertThat(fingerprint).doesNotContain("secret", "niort");
         assertThat(fingerprint).isNotEqualTo(cache.fingerprint("niort.agent1s", "ecret-password"));
         assertThat(fingerprint).isNotEqualTo(new CredentialCache(new AuthProperties(Duration.ofMinutes(5), 100,
-                Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 10, new AuthProperties.Argon2(19456, 2, 1)))
+                Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 10, 25, Duration.ofDays(365), new AuthProperties.Argon2(19456, 2, 1)))
                 .fingerprint("niort.agent1", "secret-password"));
     }
 }

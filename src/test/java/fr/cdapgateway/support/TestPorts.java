@@ -31,7 +31,7 @@ public final class TestPorts {
     public static void registerH2(DynamicPropertyRegistry registry) {
         String name = "it-" + UUID.randomUUID();
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
 
     public static int freePort() {

@@ -1,0 +1,77 @@
+package fr.cdapgateway.admin;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.api.RequestUri;
+
+/**
+ * Finds the objects an admin call names, within the caller's scope. Outside it an object does not exist: 404,
+ * never 403, so another convention's accounts and habilitations do not leak (SPEC §8).
+ */
+@Component
+class AdminScope {
+
+    private final ConventionStore conventions;
+    private final UserStore users;
+
+    AdminScope(ConventionStore conventions, UserStore users) {
+        this.conventions = conventions;
+        this.users = users;
+    }
+
+    /** The convention of the path ({@code /conventions/{numero}...}). */
+    ConventionRecord convention(Exchange exchange, Caller caller) {
+        String numero = RequestUri.of(exchange).segmentAfter("conventions");
+        return convention(exchange, caller, numero);
+    }
+
+    ConventionRecord convention(Exchange exchange, Caller caller, String numero) {
+        ConventionRecord convention = numero == null ? null : conventions.find(numero)
+                .filter(c -> caller.sees(c.numero(), c.caf())).orElse(null);
+        if (convention == null) {
+            throw notFound("Convention inconnue.");
+        }
+        GatewayRequest.of(exchange).convention(convention.numero());
+        return convention;
+    }
+
+    /** The account of the path ({@code /utilisateurs/{login}...}). */
+    UserRecord user(Exchange exchange, Caller caller) {
+        String login = RequestUri.of(exchange).segmentAfter("utilisateurs");
+        UserRecord user = login == null ? null : users.find(login).filter(u -> sees(caller, u)).orElse(null);
+        if (user == null) {
+            throw notFound("Utilisateur inconnu.");
+        }
+        GatewayRequest request = GatewayRequest.of(exchange);
+        request.convention(user.convention());
+        request.objet("utilisateur:" + user.login());
+        return user;
+    }
+
+    boolean sees(Caller caller, UserRecord user) {
+        if (caller.cafAdmin()) {
+            return caller.account().caf().equals(user.caf());
+        }
+        return user.convention() != null && user.convention().equals(caller.account().convention());
+    }
+
+    /** Whether the caller may change this account: the CAF admin in its CAF, or a manager ranked above it. */
+    void requireManageable(Caller caller, UserRecord user) {
+        if (caller.cafAdmin()) {
+            caller.require(user.rank() != Role.CAF_ADMIN, "Les comptes d'administrateur CAF se gèrent hors de l'API.");
+            return;
+        }
+        caller.require(caller.role().outranks(user.rank()),
+                "Vous ne pouvez gérer que des comptes de rang inférieur au vôtre.");
+    }
+
+    static ProblemException notFound(String detail) {
+        return new ProblemException(Problem.NOT_FOUND, detail);
+    }
+}

@@ -1,0 +1,198 @@
+package fr.cdapgateway.admin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.JsonBodies;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.config.CafCalendar;
+import fr.cdapgateway.habilitation.ProfileCatalog;
+
+/**
+ * {@code /api/v1/admin/conventions}: only a CAF admin creates or changes a convention of its CAF (mode, quotas,
+ * purposes); a convention's own managers read theirs. Switching to CENTRALISE revokes the delegation.
+ */
+@Component("adminConventions")
+public class ConventionAdmin {
+
+    record Partenaire(String nom, String siret) {
+    }
+
+    record ConventionBody(String numero, String caf, Partenaire partenaire, String mode,
+                          Map<String, Map<String, Integer>> services, List<String> motifs,
+                          LocalDate dateDebut, LocalDate dateFin) {
+    }
+
+    record ConventionPatch(String mode, Map<String, Map<String, Integer>> services, List<String> motifs,
+                           LocalDate dateFin) {
+    }
+
+    private static final Pattern NUMERO = Pattern.compile("[A-Za-z0-9-]{1,40}");
+    private static final Pattern MOTIF = Pattern.compile("[A-Z0-9_]{1,60}");
+    private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
+    private static final String EXPECTED = "{\"numero\",\"caf\",\"partenaire\":{\"nom\",\"siret\"},\"mode\","
+            + "\"services\":{\"CDAP\":{\"T2\":10}},\"motifs\":[...]}";
+
+    private final ConventionStore store;
+    private final AdminScope scope;
+    private final QuotaLedger quotas;
+    private final AccessChanges changes;
+    private final HistoryLog history;
+    private final ProfileCatalog profiles;
+    private final JsonBodies bodies;
+    private final Answers answers;
+    private final CafCalendar calendar;
+    private final Clock clock;
+
+    ConventionAdmin(ConventionStore store, AdminScope scope, QuotaLedger quotas, AccessChanges changes,
+                    HistoryLog history, ProfileCatalog profiles, JsonBodies bodies, Answers answers,
+                    CafCalendar calendar, Clock clock) {
+        this.store = store;
+        this.scope = scope;
+        this.quotas = quotas;
+        this.changes = changes;
+        this.history = history;
+        this.profiles = profiles;
+        this.bodies = bodies;
+        this.answers = answers;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public void list(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        List<ConventionRecord> visible = caller.cafAdmin() ? store.ofCaf(caller.account().caf())
+                : store.find(caller.account().convention()).stream().toList();
+        answers.ok(exchange, visible.stream().map(this::view).toList());
+    }
+
+    public void read(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        answers.ok(exchange, view(scope.convention(exchange, caller)));
+    }
+
+    public void create(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        caller.require(caller.cafAdmin(), "Seule la CAF crée les conventions.");
+        ConventionBody body = bodies.read(exchange, ConventionBody.class, EXPECTED);
+        require(body.numero() != null && NUMERO.matcher(body.numero()).matches(), "numero invalide");
+        require(body.partenaire() != null && notBlank(body.partenaire().nom()), "partenaire.nom obligatoire");
+        require(body.partenaire().siret() == null || SIRET.matcher(body.partenaire().siret()).matches(),
+                "partenaire.siret : 14 chiffres");
+        caller.require(caller.account().caf().equals(body.caf()),
+                "Une CAF ne crée que les conventions de sa propre caisse (" + caller.account().caf() + ").");
+        GatewayRequest.of(exchange).convention(body.numero());
+        ConventionRecord convention = new ConventionRecord(body.numero(), body.caf(), body.partenaire().nom().trim(),
+                body.partenaire().siret(), mode(body.mode() == null ? "DELEGUE" : body.mode()),
+                body.dateDebut() == null ? calendar.today() : body.dateDebut(), body.dateFin(),
+                motifs(body.motifs() == null ? List.of() : body.motifs()),
+                services(body.services() == null ? Map.of() : body.services()));
+        if (store.find(convention.numero()).isPresent()) {
+            throw new ProblemException(Problem.CONFLICT, "La convention " + convention.numero() + " existe déjà.");
+        }
+        changes.apply(() -> {
+            store.insert(convention, clock.instant());
+            history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
+                    "CREATION", "mode " + convention.mode() + ", quotas " + convention.services());
+            return null;
+        });
+        answers.answer(exchange, 201, view(store.find(convention.numero()).orElseThrow()));
+    }
+
+    public void update(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        ConventionRecord convention = scope.convention(exchange, caller);
+        caller.require(caller.cafAdmin(), "Seule la CAF modifie une convention (mode, quotas, motifs).");
+        ConventionPatch patch = bodies.read(exchange, ConventionPatch.class,
+                "{\"mode\",\"services\",\"motifs\",\"dateFin\"} (au moins un)");
+        String mode = patch.mode() == null ? null : mode(patch.mode());
+        Map<String, Map<String, Integer>> services = patch.services() == null ? null : services(patch.services());
+        List<String> motifs = patch.motifs() == null ? null : motifs(patch.motifs());
+        changes.apply(() -> {
+            if (mode != null && !mode.equals(convention.mode())) {
+                store.updateMode(convention.numero(), mode);
+                history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
+                        "CENTRALISE".equals(mode) ? "RETRAIT_DELEGATION" : "DELEGATION", "mode " + mode);
+            }
+            if (services != null) {
+                store.replaceServices(convention.numero(), services);
+                history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
+                        "QUOTAS", String.valueOf(services));
+            }
+            if (motifs != null) {
+                store.replaceMotifs(convention.numero(), motifs);
+                history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
+                        "MOTIFS", String.join(",", motifs));
+            }
+            if (patch.dateFin() != null) {
+                store.updateDateFin(convention.numero(), patch.dateFin());
+                history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
+                        "DATE_FIN", patch.dateFin().toString());
+            }
+            return null;
+        });
+        answers.ok(exchange, view(store.find(convention.numero()).orElseThrow()));
+    }
+
+    Map<String, Object> view(ConventionRecord c) {
+        LocalDate today = calendar.today();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("numero", c.numero());
+        view.put("caf", c.caf());
+        view.put("partenaire", Map.of("nom", c.partenaireNom(), "siret", c.partenaireSiret() == null ? "" : c.partenaireSiret()));
+        view.put("mode", c.mode());
+        view.put("services", c.services());
+        Map<String, Map<String, Integer>> used = new LinkedHashMap<>();
+        c.services().forEach((service, byProfile) -> byProfile.keySet().forEach(profil -> used
+                .computeIfAbsent(service, s -> new LinkedHashMap<>())
+                .put(profil, quotas.used(c.numero(), service, profil, today))));
+        view.put("habilitationsUtilisees", used);
+        view.put("motifs", c.motifs());
+        view.put("dateDebut", c.dateDebut());
+        view.put("dateFin", c.dateFin());
+        return view;
+    }
+
+    private String mode(String mode) {
+        require("DELEGUE".equals(mode) || "CENTRALISE".equals(mode), "mode : DELEGUE ou CENTRALISE");
+        return mode;
+    }
+
+    private List<String> motifs(List<String> motifs) {
+        motifs.forEach(m -> require(m != null && MOTIF.matcher(m).matches(), "motif invalide : " + m));
+        return motifs.stream().distinct().sorted().toList();
+    }
+
+    private Map<String, Map<String, Integer>> services(Map<String, Map<String, Integer>> services) {
+        services.forEach((service, byProfile) -> {
+            require("CDAP".equals(service), "service inconnu : " + service + " (seul CDAP est servi)");
+            require(byProfile != null, "quotas du service " + service + " manquants");
+            byProfile.forEach((profil, maximum) -> {
+                require(profiles.find(profil).isPresent(), "profil inconnu : " + profil);
+                require(maximum != null && maximum >= 0 && maximum <= 100_000, "quota invalide pour " + profil);
+            });
+        });
+        return services;
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    static void require(boolean condition, String detail) {
+        if (!condition) {
+            throw new ProblemException(Problem.INVALID_REQUEST, detail);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package fr.cdapgateway.admin;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.DemandeStore.DemandeRecord;
+import fr.cdapgateway.admin.HabilitationStore.Grant;
+import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.JsonBodies;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.api.RequestUri;
+
+/** Requests of CENTRALISE conventions: the partner's managers read theirs, a CAF admin accepts or refuses. */
+@Component("adminDemandes")
+public class DemandeAdmin {
+
+    record Decision(String decision, String motif) {
+    }
+
+    private final DemandeStore demandes;
+    private final HabilitationStore habilitations;
+    private final UserStore users;
+    private final Granting granting;
+    private final AdminScope scope;
+    private final AccessChanges changes;
+    private final HistoryLog history;
+    private final JsonBodies bodies;
+    private final Answers answers;
+    private final Clock clock;
+
+    DemandeAdmin(DemandeStore demandes, HabilitationStore habilitations, UserStore users, Granting granting,
+                 AdminScope scope, AccessChanges changes, HistoryLog history, JsonBodies bodies, Answers answers,
+                 Clock clock) {
+        this.demandes = demandes;
+        this.habilitations = habilitations;
+        this.users = users;
+        this.granting = granting;
+        this.scope = scope;
+        this.changes = changes;
+        this.history = history;
+        this.bodies = bodies;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public void list(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        ConventionRecord convention = scope.convention(exchange, caller);
+        answers.ok(exchange, demandes.ofConvention(convention.numero()).stream().map(DemandeAdmin::view).toList());
+    }
+
+    public void decide(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        long id = AdminIds.of(RequestUri.of(exchange).segmentAfter("demandes"));
+        DemandeRecord demande = demandes.find(id).orElseThrow(() -> AdminScope.notFound("Demande inconnue."));
+        scope.convention(exchange, caller, demande.convention());
+        GatewayRequest.of(exchange).objet("demande:" + id);
+        caller.require(caller.cafAdmin(), "Seule la CAF décide des demandes d'habilitation.");
+        Decision decision = bodies.read(exchange, Decision.class, "{\"decision\":\"ACCEPTEE\"|\"REFUSEE\",\"motif\"}");
+        ConventionAdmin.require("ACCEPTEE".equals(decision.decision()) || "REFUSEE".equals(decision.decision()),
+                "decision : ACCEPTEE ou REFUSEE");
+        if (!"EN_ATTENTE".equals(demande.statut())) {
+            throw new ProblemException(Problem.CONFLICT, "Cette demande a déjà été " + demande.statut().toLowerCase()
+                    + ".");
+        }
+        changes.apply(() -> {
+            Long habilitationId = "ACCEPTEE".equals(decision.decision()) ? apply(demande, caller) : null;
+            if (!demandes.decide(id, decision.decision(), caller.login(), decision.motif(), habilitationId,
+                    clock.instant())) {
+                throw new ProblemException(Problem.CONFLICT, "Cette demande vient d'être décidée par ailleurs.");
+            }
+            history.record(caller.login(), demande.convention(), HistoryLog.Kind.DEMANDE, id, decision.decision(),
+                    decision.motif());
+            return null;
+        });
+        answers.ok(exchange, view(demandes.find(id).orElseThrow()));
+    }
+
+    private Long apply(DemandeRecord demande, Caller caller) {
+        String reason = "demande " + demande.id() + " de " + demande.demandeePar();
+        if ("RETRAIT".equals(demande.nature())) {
+            habilitations.find(demande.habilitationId()).filter(h -> !h.ended())
+                    .ifPresent(h -> granting.end(h, caller.login(), reason));
+            return demande.habilitationId();
+        }
+        Long userId = null;
+        if (demande.utilisateur() != null) {
+            UserRecord user = users.find(demande.utilisateur()).filter(u -> u.devalidatedAt() == null)
+                    .orElseThrow(() -> new ProblemException(Problem.CONFLICT, "Le compte visé a été dévalidé."));
+            userId = user.id();
+        }
+        return granting.grant(new Grant(demande.convention(), userId, demande.groupeId(), demande.service(),
+                demande.profil(), demande.dateDebut(), demande.dateFin()), caller.login(), reason);
+    }
+
+    static Map<String, Object> view(DemandeRecord d) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", d.id());
+        view.put("convention", d.convention());
+        view.put("nature", d.nature());
+        view.put("utilisateur", d.utilisateur());
+        view.put("groupe", d.groupeId());
+        view.put("habilitation", d.habilitationId());
+        view.put("service", d.service());
+        view.put("profil", d.profil());
+        view.put("dateDebut", d.dateDebut());
+        view.put("dateFin", d.dateFin());
+        view.put("statut", d.statut());
+        view.put("demandeePar", d.demandeePar());
+        view.put("demandeeLe", d.demandeeLe());
+        view.put("decideePar", d.decideePar());
+        view.put("decideeLe", d.decideeLe());
+        view.put("motif", d.motifDecision());
+        return view;
+    }
+}

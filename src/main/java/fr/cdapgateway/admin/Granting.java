@@ -1,0 +1,87 @@
+package fr.cdapgateway.admin;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.admin.HabilitationStore.Grant;
+import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.config.CafCalendar;
+
+/**
+ * Grants and ends habilitations, and adds group members, within the convention's quotas — each in one
+ * transaction holding the quota rows it counts against, so that concurrent grants can never exceed a quota.
+ */
+@Component
+class Granting {
+
+    private final HabilitationStore habilitations;
+    private final GroupStore groups;
+    private final QuotaLedger quotas;
+    private final AccessChanges changes;
+    private final HistoryLog history;
+    private final CafCalendar calendar;
+    private final Clock clock;
+
+    Granting(HabilitationStore habilitations, GroupStore groups, QuotaLedger quotas, AccessChanges changes,
+             HistoryLog history, CafCalendar calendar, Clock clock) {
+        this.habilitations = habilitations;
+        this.groups = groups;
+        this.quotas = quotas;
+        this.changes = changes;
+        this.history = history;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    long grant(Grant grant, String actor, String reason) {
+        return changes.apply(() -> {
+            int maximum = quotas.lockMaximum(grant.convention(), grant.service(), grant.profil())
+                    .orElseThrow(() -> quotas.notSubscribed(grant.service(), grant.profil()));
+            if (habilitations.holds(grant, calendar.today())) {
+                throw new ProblemException(Problem.CONFLICT,
+                        "Une habilitation ouverte avec le profil " + grant.profil() + " existe déjà.");
+            }
+            long id = habilitations.insert(grant, actor, clock.instant());
+            quotas.check(grant.convention(), grant.service(), grant.profil(), maximum, calendar.today());
+            history.record(actor, grant.convention(), HistoryLog.Kind.HABILITATION, id, "ATTRIBUTION",
+                    (grant.utilisateurId() != null ? "utilisateur " + grant.utilisateurId() : "groupe " + grant.groupeId())
+                            + ", " + grant.service() + " " + grant.profil() + " du " + grant.dateDebut()
+                            + (grant.dateFin() == null ? "" : " au " + grant.dateFin()) + (reason == null ? "" : ", " + reason));
+            return id;
+        });
+    }
+
+    void end(HabilitationRecord habilitation, String actor, String reason) {
+        changes.apply(() -> {
+            habilitations.end(habilitation.id(), actor, clock.instant());
+            history.record(actor, habilitation.convention(), HistoryLog.Kind.HABILITATION, habilitation.id(), "FIN",
+                    reason);
+            return null;
+        });
+    }
+
+    /** A new member counts against the quota of every profile the group holds. */
+    void addMember(GroupStore.GroupRecord group, UserStore.UserRecord user, String actor) {
+        changes.apply(() -> {
+            List<HabilitationRecord> held = habilitations.openOfGroup(group.id(), calendar.today()).stream()
+                    .sorted(Comparator.comparing(HabilitationRecord::profil)).toList();
+            // lock in a fixed order (by profile) so two concurrent additions cannot deadlock
+            List<Integer> maxima = held.stream()
+                    .map(h -> quotas.lockMaximum(h.convention(), h.service(), h.profil()).orElse(0)).toList();
+            if (!groups.addMember(group.id(), user.id(), actor, clock.instant())) {
+                return null;
+            }
+            for (int i = 0; i < held.size(); i++) {
+                HabilitationRecord h = held.get(i);
+                quotas.check(h.convention(), h.service(), h.profil(), maxima.get(i), calendar.today());
+            }
+            history.record(actor, group.convention(), HistoryLog.Kind.GROUPE, group.id(), "AJOUT_MEMBRE", user.login());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package fr.cdapgateway.admin;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.GroupStore.GroupRecord;
+import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.JsonBodies;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.api.RequestUri;
+
+/** {@code /api/v1/admin/.../groupes}: groups whose habilitations apply to each member (counted per member). */
+@Component("adminGroups")
+public class GroupAdmin {
+
+    record GroupBody(String nom) {
+    }
+
+    private final GroupStore groups;
+    private final UserStore users;
+    private final Granting granting;
+    private final AdminScope scope;
+    private final AccessChanges changes;
+    private final HistoryLog history;
+    private final JsonBodies bodies;
+    private final Answers answers;
+    private final Clock clock;
+
+    GroupAdmin(GroupStore groups, UserStore users, Granting granting, AdminScope scope, AccessChanges changes,
+               HistoryLog history, JsonBodies bodies, Answers answers, Clock clock) {
+        this.groups = groups;
+        this.users = users;
+        this.granting = granting;
+        this.scope = scope;
+        this.changes = changes;
+        this.history = history;
+        this.bodies = bodies;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public void list(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        ConventionRecord convention = scope.convention(exchange, caller);
+        answers.ok(exchange, groups.ofConvention(convention.numero()).stream().map(this::view).toList());
+    }
+
+    public void create(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        ConventionRecord convention = scope.convention(exchange, caller);
+        String nom = IdentityRules.name(bodies.read(exchange, GroupBody.class, "{\"nom\"}").nom(), "nom");
+        if (groups.nameTaken(convention.numero(), nom)) {
+            throw new ProblemException(Problem.CONFLICT, "Un groupe porte déjà ce nom.");
+        }
+        long id = changes.apply(() -> {
+            long created = groups.insert(convention.numero(), nom, caller.login(), clock.instant());
+            history.record(caller.login(), convention.numero(), HistoryLog.Kind.GROUPE, created, "CREATION", nom);
+            return created;
+        });
+        GatewayRequest.of(exchange).objet("groupe:" + id);
+        answers.answer(exchange, 201, view(groups.find(id).orElseThrow()));
+    }
+
+    public void addMember(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        GroupRecord group = visibleGroup(exchange, caller);
+        granting.addMember(group, member(exchange, group), caller.login());
+        answers.ok(exchange, view(group));
+    }
+
+    public void removeMember(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        GroupRecord group = visibleGroup(exchange, caller);
+        UserRecord user = member(exchange, group);
+        changes.apply(() -> {
+            if (groups.removeMember(group.id(), user.id())) {
+                history.record(caller.login(), group.convention(), HistoryLog.Kind.GROUPE, group.id(),
+                        "RETRAIT_MEMBRE", user.login());
+            }
+            return null;
+        });
+        answers.ok(exchange, view(group));
+    }
+
+    private GroupRecord visibleGroup(Exchange exchange, Caller caller) {
+        long id = AdminIds.of(RequestUri.of(exchange).segmentAfter("groupes"));
+        GroupRecord group = groups.find(id).orElseThrow(() -> AdminScope.notFound("Groupe inconnu."));
+        scope.convention(exchange, caller, group.convention());
+        GatewayRequest.of(exchange).objet("groupe:" + id);
+        return group;
+    }
+
+    private UserRecord member(Exchange exchange, GroupRecord group) {
+        String login = RequestUri.of(exchange).segmentAfter("membres");
+        UserRecord user = login == null ? null : users.find(login)
+                .filter(u -> group.convention().equals(u.convention())).orElse(null);
+        if (user == null) {
+            throw AdminScope.notFound("Utilisateur inconnu dans cette convention.");
+        }
+        ConventionAdmin.require(user.devalidatedAt() == null, "Ce compte est dévalidé.");
+        return user;
+    }
+
+    private Map<String, Object> view(GroupRecord g) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", g.id());
+        view.put("convention", g.convention());
+        view.put("nom", g.nom());
+        view.put("membres", groups.members(g.id()));
+        return view;
+    }
+}

@@ -1,0 +1,199 @@
+package fr.cdapgateway.admin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.DemandeStore.DemandeRecord;
+import fr.cdapgateway.admin.HabilitationStore.Grant;
+import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
+import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.JsonBodies;
+import fr.cdapgateway.api.RequestUri;
+import fr.cdapgateway.config.CafCalendar;
+import fr.cdapgateway.habilitation.AccessPolicy;
+import fr.cdapgateway.habilitation.ProfileCatalog;
+
+/**
+ * {@code /api/v1/admin/.../habilitations}: in a DELEGUE convention its managers grant and end habilitations
+ * within the quotas; in a CENTRALISE one they file requests (202) that a CAF admin decides. The CAF admin and
+ * the convention's administrators may suspend a habilitation at once.
+ */
+@Component("adminHabilitations")
+public class HabilitationAdmin {
+
+    record GrantBody(String utilisateur, Long groupe, String service, String profil, LocalDate dateDebut,
+                     LocalDate dateFin) {
+    }
+
+    private static final String EXPECTED = "{\"utilisateur\": login | \"groupe\": id, \"service\":\"CDAP\","
+            + "\"profil\":\"T2\",\"dateDebut\",\"dateFin\"}";
+
+    private final HabilitationStore habilitations;
+    private final UserStore users;
+    private final GroupStore groups;
+    private final DemandeStore demandes;
+    private final Granting granting;
+    private final AdminScope scope;
+    private final HistoryLog history;
+    private final AccessChanges changes;
+    private final ProfileCatalog profiles;
+    private final JsonBodies bodies;
+    private final Answers answers;
+    private final CafCalendar calendar;
+    private final Clock clock;
+
+    HabilitationAdmin(HabilitationStore habilitations, UserStore users, GroupStore groups, DemandeStore demandes,
+                      Granting granting, AdminScope scope, HistoryLog history, AccessChanges changes,
+                      ProfileCatalog profiles, JsonBodies bodies, Answers answers, CafCalendar calendar, Clock clock) {
+        this.habilitations = habilitations;
+        this.users = users;
+        this.groups = groups;
+        this.demandes = demandes;
+        this.granting = granting;
+        this.scope = scope;
+        this.history = history;
+        this.changes = changes;
+        this.profiles = profiles;
+        this.bodies = bodies;
+        this.answers = answers;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public void list(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        ConventionRecord convention = scope.convention(exchange, caller);
+        LocalDate today = calendar.today();
+        answers.ok(exchange, habilitations.ofConvention(convention.numero()).stream().map(h -> view(h, today)).toList());
+    }
+
+    public void grant(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        ConventionRecord convention = scope.convention(exchange, caller);
+        Grant grant = validGrant(convention, bodies.read(exchange, GrantBody.class, EXPECTED));
+        if (convention.centralise() && !caller.cafAdmin()) {
+            long id = demandes.file(new DemandeRecord(0, convention.numero(), "ATTRIBUTION", loginOf(grant),
+                    grant.groupeId(), null, grant.service(), grant.profil(), grant.dateDebut(), grant.dateFin(),
+                    "EN_ATTENTE", caller.login(), null, null, null, null), clock.instant());
+            history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, id, "DEPOT", "attribution "
+                    + grant.profil());
+            GatewayRequest.of(exchange).objet("demande:" + id);
+            answers.answer(exchange, 202, Map.of("demande", DemandeAdmin.view(demandes.find(id).orElseThrow())));
+            return;
+        }
+        long id = granting.grant(grant, caller.login(), null);
+        GatewayRequest.of(exchange).objet("habilitation:" + id);
+        answers.answer(exchange, 201, view(habilitations.find(id).orElseThrow(), calendar.today()));
+    }
+
+    /** DELETE: ends the habilitation (it stays in the history), or files the request in a CENTRALISE convention. */
+    public void end(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        HabilitationRecord habilitation = visible(exchange, caller);
+        ConventionRecord convention = scope.convention(exchange, caller, habilitation.convention());
+        if (convention.centralise() && !caller.cafAdmin()) {
+            long id = demandes.file(new DemandeRecord(0, convention.numero(), "RETRAIT", habilitation.utilisateur(),
+                    habilitation.groupeId(), habilitation.id(), habilitation.service(), habilitation.profil(), null,
+                    null, "EN_ATTENTE", caller.login(), null, null, null, null), clock.instant());
+            history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, id, "DEPOT",
+                    "retrait de l'habilitation " + habilitation.id());
+            answers.answer(exchange, 202, Map.of("demande", DemandeAdmin.view(demandes.find(id).orElseThrow())));
+            return;
+        }
+        if (!habilitation.ended()) {
+            granting.end(habilitation, caller.login(), "retrait");
+        }
+        answers.answer(exchange, 204, null);
+    }
+
+    public void suspend(Exchange exchange) {
+        suspension(exchange, true);
+    }
+
+    public void reinstate(Exchange exchange) {
+        suspension(exchange, false);
+    }
+
+    private void suspension(Exchange exchange, boolean suspend) {
+        Caller caller = Caller.of(exchange);
+        HabilitationRecord habilitation = visible(exchange, caller);
+        caller.require(caller.cafAdmin() || caller.role().conventionAdministrator(),
+                "La suspension relève de la CAF et des administrateurs de la convention.");
+        changes.apply(() -> {
+            habilitations.suspend(habilitation.id(), suspend ? caller.login() : null, suspend ? clock.instant() : null);
+            history.record(caller.login(), habilitation.convention(), HistoryLog.Kind.HABILITATION, habilitation.id(),
+                    suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", null);
+            return null;
+        });
+        answers.ok(exchange, view(habilitations.find(habilitation.id()).orElseThrow(), calendar.today()));
+    }
+
+    private HabilitationRecord visible(Exchange exchange, Caller caller) {
+        long id = AdminIds.of(RequestUri.of(exchange).segmentAfter("habilitations"));
+        HabilitationRecord habilitation = habilitations.find(id).orElseThrow(() -> AdminScope.notFound(
+                "Habilitation inconnue."));
+        scope.convention(exchange, caller, habilitation.convention());
+        GatewayRequest.of(exchange).objet("habilitation:" + id);
+        return habilitation;
+    }
+
+    /** The grant as asked, checked against the convention, the account or group, and the profile's needs. */
+    Grant validGrant(ConventionRecord convention, GrantBody body) {
+        String service = body.service() == null ? AccessPolicy.SERVICE : body.service();
+        ConventionAdmin.require(AccessPolicy.SERVICE.equals(service), "service : CDAP");
+        ConventionAdmin.require(body.profil() != null && profiles.find(body.profil()).isPresent(),
+                "profil inconnu : " + body.profil());
+        ConventionAdmin.require((body.utilisateur() == null) != (body.groupe() == null),
+                "Désignez soit un utilisateur, soit un groupe.");
+        LocalDate debut = body.dateDebut() == null ? calendar.today() : body.dateDebut();
+        ConventionAdmin.require(body.dateFin() == null || !body.dateFin().isBefore(debut),
+                "dateFin ne peut précéder dateDebut.");
+        if (body.utilisateur() != null) {
+            UserRecord user = users.find(body.utilisateur())
+                    .filter(u -> convention.numero().equals(u.convention()))
+                    .orElseThrow(() -> AdminScope.notFound("Utilisateur inconnu dans cette convention."));
+            ConventionAdmin.require(user.devalidatedAt() == null, "Ce compte est dévalidé.");
+            ConventionAdmin.require("PERSONNE".equals(user.type()),
+                    "Un compte technique ne reçoit pas d'habilitation de consultation.");
+            ConventionAdmin.require(!"T4".equals(body.profil()) || user.numeroInstructeur() != null,
+                    "Le profil T4 exige un numéro d'instructeur enregistré sur le compte.");
+            return new Grant(convention.numero(), user.id(), null, service, body.profil(), debut, body.dateFin());
+        }
+        groups.find(body.groupe()).filter(g -> g.convention().equals(convention.numero()))
+                .orElseThrow(() -> AdminScope.notFound("Groupe inconnu dans cette convention."));
+        return new Grant(convention.numero(), null, body.groupe(), service, body.profil(), debut, body.dateFin());
+    }
+
+    private String loginOf(Grant grant) {
+        return grant.utilisateurId() == null ? null : users.findById(grant.utilisateurId()).orElseThrow().login();
+    }
+
+    static Map<String, Object> view(HabilitationRecord h, LocalDate today) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", h.id());
+        view.put("convention", h.convention());
+        if (h.groupeId() != null) {
+            view.put("groupe", h.groupeId());
+        } else {
+            view.put("utilisateur", h.utilisateur());
+        }
+        view.put("service", h.service());
+        view.put("profil", h.profil());
+        view.put("dateDebut", h.dateDebut());
+        view.put("dateFin", h.dateFin());
+        view.put("statut", h.statut(today));
+        view.put("accordeePar", h.grantedBy());
+        view.put("accordeeLe", h.grantedAt());
+        view.put("termineeLe", h.endedAt());
+        view.put("termineePar", h.endedBy());
+        return view;
+    }
+}

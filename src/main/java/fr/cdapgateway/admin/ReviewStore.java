@@ -1,0 +1,79 @@
+package fr.cdapgateway.admin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The annual reverse reviews and the usage figures they report. */
+@Repository
+class ReviewStore {
+
+    record Usage(Instant lastUse, long consultations) {
+    }
+
+    record ReviewRecord(long id, String convention, String attestedBy, Instant attestedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ReviewStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Successful consultations per login and profile, from the traces (kept 6 months). */
+    Map<String, Usage> usageByLoginAndProfile(String convention) {
+        Map<String, Usage> usage = new HashMap<>();
+        jdbc.sql("""
+                select utilisateur, profil, max(horodatage) as derniere, count(*) as nombre from trace
+                 where convention = :convention and statut = 200 and action like 'CONSULTATION%'
+                 group by utilisateur, profil""")
+                .param("convention", convention)
+                .query(rs -> {
+                    usage.put(rs.getString("utilisateur") + "/" + rs.getString("profil"),
+                            new Usage(AdminStore.instant(rs.getTimestamp("derniere")), rs.getLong("nombre")));
+                });
+        return usage;
+    }
+
+    Optional<ReviewRecord> last(String convention) {
+        return jdbc.sql("""
+                select id, convention, attestee_par, attestee_le from revue where convention = :convention
+                 order by attestee_le desc, id desc fetch first 1 rows only""")
+                .param("convention", convention)
+                .query((rs, row) -> new ReviewRecord(rs.getLong("id"), rs.getString("convention"),
+                        rs.getString("attestee_par"), AdminStore.instant(rs.getTimestamp("attestee_le"))))
+                .optional();
+    }
+
+    long attest(String convention, String by, Instant now, Map<Long, String> decisions) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into revue (convention, attestee_par, attestee_le) values (:convention, :by, :now)")
+                .param("convention", convention).param("by", by).param("now", AdminStore.utc(now))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        decisions.forEach((habilitation, decision) -> jdbc.sql("""
+                insert into revue_decision (revue_id, habilitation_id, decision) values (:id, :habilitation, :decision)""")
+                .param("id", id).param("habilitation", habilitation).param("decision", decision).update());
+        return id;
+    }
+
+    /** Conventions of a CAF whose last review (or start, if never reviewed) is older than {@code limit}. */
+    List<Map<String, Object>> overdue(String caf, LocalDate limit) {
+        return jdbc.sql("""
+                select c.numero, c.partenaire_nom, c.date_debut, max(r.attestee_le) as derniere_revue
+                  from convention c left join revue r on r.convention = c.numero
+                 where c.caf = :caf
+                 group by c.numero, c.partenaire_nom, c.date_debut
+                having coalesce(cast(max(r.attestee_le) as date), c.date_debut) < :limit
+                 order by c.numero""")
+                .param("caf", caf).param("limit", limit)
+                .query().listOfRows();
+    }
+}

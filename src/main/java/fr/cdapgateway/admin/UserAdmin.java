@@ -1,0 +1,254 @@
+package fr.cdapgateway.admin;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.UserStore.NewUser;
+import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.JsonBodies;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.auth.PasswordHasher;
+import fr.cdapgateway.auth.PasswordPolicy;
+
+/**
+ * {@code /api/v1/admin/.../utilisateurs}: accounts of a convention, managed by its managers under CAF
+ * supervision. A manager never creates an administrator nor raises anyone (itself included) to its own rank;
+ * nothing is deleted: ending an account devalidates it and ends its habilitations.
+ */
+@Component("adminUsers")
+public class UserAdmin {
+
+    record CreateUser(String login, String nom, String prenom, String email, String fonction, String type,
+                      String role, String numeroInstructeur, String motDePasseInitial) {
+    }
+
+    record UpdateUser(String nom, String prenom, String email, String fonction, String role,
+                      String numeroInstructeur) {
+    }
+
+    record PasswordReset(String motDePasseInitial) {
+    }
+
+    private static final String EXPECTED = "{\"login\",\"nom\",\"prenom\",\"email\",\"fonction\",\"type\",\"role\","
+            + "\"numeroInstructeur\",\"motDePasseInitial\"}";
+
+    private final UserStore users;
+    private final HabilitationStore habilitations;
+    private final AdminScope scope;
+    private final AccessChanges changes;
+    private final HistoryLog history;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final JsonBodies bodies;
+    private final Answers answers;
+    private final Clock clock;
+
+    UserAdmin(UserStore users, HabilitationStore habilitations, AdminScope scope, AccessChanges changes,
+              HistoryLog history, PasswordPolicy policy, PasswordHasher hasher, JsonBodies bodies, Answers answers,
+              Clock clock) {
+        this.users = users;
+        this.habilitations = habilitations;
+        this.scope = scope;
+        this.changes = changes;
+        this.history = history;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.bodies = bodies;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public void list(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        ConventionRecord convention = scope.convention(exchange, caller);
+        answers.ok(exchange, users.ofConvention(convention.numero()).stream().map(UserAdmin::view).toList());
+    }
+
+    public void read(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        answers.ok(exchange, view(scope.user(exchange, caller)));
+    }
+
+    public void create(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        ConventionRecord convention = scope.convention(exchange, caller);
+        CreateUser body = bodies.read(exchange, CreateUser.class, EXPECTED);
+        String role = grantableRole(caller, body.role() == null ? "UTILISATEUR" : body.role());
+        String type = body.type() == null ? "PERSONNE" : body.type();
+        if (!Set.of("PERSONNE", "TECHNIQUE").contains(type)) {
+            throw IdentityRules.invalid("type : PERSONNE ou TECHNIQUE.");
+        }
+        if ("TECHNIQUE".equals(type) && !"UTILISATEUR".equals(role)) {
+            throw IdentityRules.invalid("Un compte technique (supervision) ne peut pas gérer d'habilitations.");
+        }
+        String login = IdentityRules.login(body.login());
+        GatewayRequest.of(exchange).objet("utilisateur:" + login);
+        NewUser user = new NewUser(login, convention.caf(), convention.numero(), IdentityRules.name(body.nom(), "nom"),
+                IdentityRules.name(body.prenom(), "prenom"), IdentityRules.email(body.email()),
+                IdentityRules.optional(body.fonction(), 200, "fonction"), type, role,
+                IdentityRules.optional(body.numeroInstructeur(), 40, "numeroInstructeur"),
+                hasher.hash(acceptablePassword(login, body.motDePasseInitial())));
+        if (users.loginTaken(login)) {
+            throw new ProblemException(Problem.CONFLICT, "Cet identifiant est déjà pris.");
+        }
+        changes.apply(() -> {
+            long id = users.insert(user, caller.login(), clock.instant());
+            history.record(caller.login(), convention.numero(), HistoryLog.Kind.UTILISATEUR, login, "CREATION",
+                    "role " + role + ", type " + type + ", id " + id);
+            return id;
+        });
+        answers.answer(exchange, 201, view(users.find(login).orElseThrow()));
+    }
+
+    public void update(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        UserRecord user = scope.user(exchange, caller);
+        scope.requireManageable(caller, user);
+        UpdateUser patch = bodies.read(exchange, UpdateUser.class,
+                "{\"nom\",\"prenom\",\"email\",\"fonction\",\"role\",\"numeroInstructeur\"} (au moins un)");
+        String role = patch.role() == null ? user.role() : grantableRole(caller, patch.role());
+        String nom = patch.nom() == null ? user.nom() : IdentityRules.name(patch.nom(), "nom");
+        String prenom = patch.prenom() == null ? user.prenom() : IdentityRules.name(patch.prenom(), "prenom");
+        String email = patch.email() == null ? user.email() : IdentityRules.email(patch.email());
+        String fonction = patch.fonction() == null ? user.fonction()
+                : IdentityRules.optional(patch.fonction(), 200, "fonction");
+        String instructeur = patch.numeroInstructeur() == null ? user.numeroInstructeur()
+                : IdentityRules.optional(patch.numeroInstructeur(), 40, "numeroInstructeur");
+        changes.apply(() -> {
+            users.updateIdentity(user.id(), nom, prenom, email, fonction, role, instructeur);
+            history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
+                    "MODIFICATION", role.equals(user.role()) ? "identité" : "role " + user.role() + " -> " + role);
+            return null;
+        });
+        answers.ok(exchange, view(users.find(user.login()).orElseThrow()));
+    }
+
+    /** DELETE: devalidation. The account and its history stay; its habilitations end now. */
+    public void devalidate(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        UserRecord user = scope.user(exchange, caller);
+        scope.requireManageable(caller, user);
+        changes.apply(() -> {
+            users.devalidate(user.id(), clock.instant(), caller.login());
+            List<Long> ended = habilitations.endAllOf(user.id(), caller.login(), clock.instant());
+            history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
+                    "DEVALIDATION", "habilitations terminées : " + ended);
+            ended.forEach(id -> history.record(caller.login(), user.convention(), HistoryLog.Kind.HABILITATION, id,
+                    "FIN", "dévalidation du compte " + user.login()));
+            return null;
+        });
+        answers.answer(exchange, 204, null);
+    }
+
+    public void suspend(Exchange exchange) {
+        suspension(exchange, true);
+    }
+
+    public void reinstate(Exchange exchange) {
+        suspension(exchange, false);
+    }
+
+    private void suspension(Exchange exchange, boolean suspend) {
+        Caller caller = Caller.of(exchange);
+        UserRecord user = scope.user(exchange, caller);
+        caller.require(caller.cafAdmin() || caller.role().conventionAdministrator(),
+                "La suspension relève de la CAF et des administrateurs de la convention.");
+        scope.requireManageable(caller, user);
+        changes.apply(() -> {
+            users.suspend(user.id(), suspend ? clock.instant() : null);
+            history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
+                    suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", null);
+            return null;
+        });
+        answers.ok(exchange, view(users.find(user.login()).orElseThrow()));
+    }
+
+    public void unlock(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        UserRecord user = scope.user(exchange, caller);
+        scope.requireManageable(caller, user);
+        changes.apply(() -> {
+            users.unlock(user.id());
+            history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
+                    "DEVERROUILLAGE", null);
+            return null;
+        });
+        answers.ok(exchange, view(users.find(user.login()).orElseThrow()));
+    }
+
+    /** A new initial password, or (empty body) just forcing the user to choose a new one at next use. */
+    public void resetPassword(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        UserRecord user = scope.user(exchange, caller);
+        scope.requireManageable(caller, user);
+        byte[] raw = exchange.getMessage().getBody(byte[].class);
+        String initial = raw == null || raw.length == 0 ? null
+                : bodies.read(exchange, PasswordReset.class, "{\"motDePasseInitial\"}").motDePasseInitial();
+        String hash = initial == null ? null : hasher.hash(acceptablePassword(user.login(), initial));
+        changes.apply(() -> {
+            users.forcePasswordChange(user.id(), hash);
+            history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
+                    hash == null ? "CHANGEMENT_MOT_DE_PASSE_IMPOSE" : "REINITIALISATION_MOT_DE_PASSE", null);
+            return null;
+        });
+        answers.ok(exchange, view(users.find(user.login()).orElseThrow()));
+    }
+
+    public void history(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        UserRecord user = scope.user(exchange, caller);
+        answers.ok(exchange, history.ofAccount(user.login(), habilitations.idsOf(user.id())));
+    }
+
+    /** The roles this caller may give: never an administrator's, unless the caller is the CAF. */
+    private static String grantableRole(Caller caller, String role) {
+        Role wanted;
+        try {
+            wanted = Role.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            throw IdentityRules.invalid("role : UTILISATEUR, GESTIONNAIRE, ADMIN_PRINCIPAL ou ADMIN_SUPPLEANT.");
+        }
+        caller.require(wanted != Role.CAF_ADMIN, "Un compte d'administrateur CAF ne se crée pas par cette API.");
+        caller.require(caller.cafAdmin() || caller.role().outranks(wanted),
+                "Seule la CAF crée ou désigne les administrateurs ; un gestionnaire ne crée que des utilisateurs.");
+        return wanted.name();
+    }
+
+    private String acceptablePassword(String login, String password) {
+        if (password == null) {
+            throw IdentityRules.invalid("motDePasseInitial obligatoire.");
+        }
+        policy.refusal(login, password).ifPresent(reason -> {
+            throw new ProblemException(Problem.WEAK_PASSWORD, reason);
+        });
+        return password;
+    }
+
+    static Map<String, Object> view(UserRecord u) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("login", u.login());
+        view.put("nom", u.nom());
+        view.put("prenom", u.prenom());
+        view.put("email", u.email());
+        view.put("fonction", u.fonction());
+        view.put("type", u.type());
+        view.put("role", u.role());
+        view.put("convention", u.convention());
+        view.put("numeroInstructeur", u.numeroInstructeur());
+        view.put("statut", u.statut());
+        view.put("doitChangerMotDePasse", u.mustChangePassword());
+        view.put("derniereConnexion", u.lastLogin());
+        view.put("creeLe", u.createdAt());
+        return view;
+    }
+}

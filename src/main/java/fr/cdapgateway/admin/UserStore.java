@@ -1,0 +1,135 @@
+package fr.cdapgateway.admin;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts as the admin API manages them. Never returns the password hash. */
+@Repository
+class UserStore {
+
+    record UserRecord(long id, String login, String caf, String convention, String nom, String prenom, String email,
+                      String fonction, String type, String role, String numeroInstructeur, boolean mustChangePassword,
+                      Instant lockedAt, Instant suspendedAt, Instant devalidatedAt, Instant lastLogin,
+                      Instant createdAt) {
+
+        Role rank() {
+            return Role.of(role);
+        }
+
+        String statut() {
+            if (devalidatedAt != null) {
+                return "DEVALIDE";
+            }
+            if (suspendedAt != null) {
+                return "SUSPENDU";
+            }
+            return lockedAt != null ? "VERROUILLE" : "ACTIF";
+        }
+    }
+
+    record NewUser(String login, String caf, String convention, String nom, String prenom, String email,
+                   String fonction, String type, String role, String numeroInstructeur, String hash) {
+    }
+
+    private static final String COLUMNS = """
+            id, login, caf, convention, nom, prenom, email, fonction, type, role, numero_instructeur,
+            doit_changer_mot_de_passe, verrouille_le, suspendu_le, devalide_le, derniere_connexion, cree_le""";
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UserRecord> find(String login) {
+        return jdbc.sql("select " + COLUMNS + " from utilisateur where login = :login").param("login", login)
+                .query(UserStore::user).optional();
+    }
+
+    Optional<UserRecord> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from utilisateur where id = :id").param("id", id)
+                .query(UserStore::user).optional();
+    }
+
+    List<UserRecord> ofConvention(String convention) {
+        return jdbc.sql("select " + COLUMNS + " from utilisateur where convention = :convention order by login")
+                .param("convention", convention).query(UserStore::user).list();
+    }
+
+    boolean loginTaken(String login) {
+        return jdbc.sql("select count(*) from utilisateur where lower(login) = lower(:login)").param("login", login)
+                .query(Integer.class).single() > 0;
+    }
+
+    long insert(NewUser user, String createdBy, Instant now) {
+        jdbc.sql("""
+                insert into utilisateur (login, caf, convention, nom, prenom, email, fonction, type, role,
+                                         numero_instructeur, mot_de_passe_hash, doit_changer_mot_de_passe,
+                                         cree_le, cree_par)
+                values (:login, :caf, :convention, :nom, :prenom, :email, :fonction, :type, :role,
+                        :instructeur, :hash, true, :now, :by)""")
+                .param("login", user.login()).param("caf", user.caf()).param("convention", user.convention())
+                .param("nom", user.nom()).param("prenom", user.prenom()).param("email", user.email())
+                .param("fonction", user.fonction()).param("type", user.type()).param("role", user.role())
+                .param("instructeur", user.numeroInstructeur()).param("hash", user.hash())
+                .param("now", AdminStore.utc(now)).param("by", createdBy)
+                .update();
+        return find(user.login()).orElseThrow().id();
+    }
+
+    void updateIdentity(long id, String nom, String prenom, String email, String fonction, String role,
+                        String numeroInstructeur) {
+        jdbc.sql("""
+                update utilisateur set nom = :nom, prenom = :prenom, email = :email, fonction = :fonction,
+                                       role = :role, numero_instructeur = :instructeur
+                 where id = :id""")
+                .param("nom", nom).param("prenom", prenom).param("email", email).param("fonction", fonction)
+                .param("role", role).param("instructeur", numeroInstructeur).param("id", id)
+                .update();
+    }
+
+    void suspend(long id, Instant at) {
+        jdbc.sql("update utilisateur set suspendu_le = :at where id = :id")
+                .param("at", AdminStore.utc(at)).param("id", id).update();
+    }
+
+    void devalidate(long id, Instant at, String by) {
+        jdbc.sql("update utilisateur set devalide_le = :at, devalide_par = :by where id = :id and devalide_le is null")
+                .param("at", AdminStore.utc(at)).param("by", by).param("id", id).update();
+    }
+
+    void unlock(long id) {
+        jdbc.sql("""
+                update utilisateur set verrouille_le = null, echecs_consecutifs = 0, echecs_jour = 0,
+                                       echecs_jour_debut = null
+                 where id = :id""")
+                .param("id", id).update();
+    }
+
+    /** A new initial password, or none: either way the user must choose a new one at next use. */
+    void forcePasswordChange(long id, String newHash) {
+        if (newHash == null) {
+            jdbc.sql("update utilisateur set doit_changer_mot_de_passe = true where id = :id").param("id", id).update();
+            return;
+        }
+        jdbc.sql("update utilisateur set mot_de_passe_hash = :hash, doit_changer_mot_de_passe = true where id = :id")
+                .param("hash", newHash).param("id", id).update();
+    }
+
+    private static UserRecord user(ResultSet rs, int row) throws SQLException {
+        return new UserRecord(rs.getLong("id"), rs.getString("login"), rs.getString("caf"),
+                rs.getString("convention"), rs.getString("nom"), rs.getString("prenom"), rs.getString("email"),
+                rs.getString("fonction"), rs.getString("type"), rs.getString("role"),
+                rs.getString("numero_instructeur"), rs.getBoolean("doit_changer_mot_de_passe"),
+                AdminStore.instant(rs.getTimestamp("verrouille_le")), AdminStore.instant(rs.getTimestamp("suspendu_le")),
+                AdminStore.instant(rs.getTimestamp("devalide_le")),
+                AdminStore.instant(rs.getTimestamp("derniere_connexion")),
+                AdminStore.instant(rs.getTimestamp("cree_le")));
+    }
+}

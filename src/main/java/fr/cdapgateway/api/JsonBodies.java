@@ -1,0 +1,40 @@
+package fr.cdapgateway.api;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/** Reads a request's JSON body into a record, strictly: unknown fields and malformed JSON are a 400. */
+@Component
+public class JsonBodies {
+
+    private static final int MAX_BYTES = 256 * 1024;
+
+    private final JsonMapper json;
+
+    JsonBodies(JsonMapper gatewayJsonMapper) {
+        this.json = gatewayJsonMapper;
+    }
+
+    public <T> T read(Exchange exchange, Class<T> type, String expected) {
+        byte[] raw = exchange.getMessage().getBody(byte[].class);
+        if (raw == null || raw.length == 0) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "Corps JSON attendu : " + expected + ".");
+        }
+        if (raw.length > MAX_BYTES) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "Corps de requête trop volumineux.");
+        }
+        try {
+            T value = json.readValue(raw, type);
+            if (value == null) {
+                throw new ProblemException(Problem.INVALID_REQUEST, "Corps JSON attendu : " + expected + ".");
+            }
+            return value;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "Corps JSON invalide ; attendu : " + expected + ".");
+        }
+    }
+}
