@@ -191,9 +191,8 @@ public class UserAdmin {
         Caller caller = Caller.of(exchange);
         UserRecord user = scope.user(exchange, caller);
         scope.requireManageable(caller, user);
-        byte[] raw = exchange.getMessage().getBody(byte[].class);
-        String initial = raw == null || raw.length == 0 ? null
-                : bodies.read(exchange, PasswordReset.class, "{\"motDePasseInitial\"}").motDePasseInitial();
+        PasswordReset body = bodies.readOptional(exchange, PasswordReset.class, "{\"motDePasseInitial\"}");
+        String initial = body == null ? null : body.motDePasseInitial();
         String hash = initial == null ? null : hasher.hash(acceptablePassword(user.login(), initial));
         changes.apply(() -> {
             users.forcePasswordChange(user.id(), hash);

@@ -20,19 +20,24 @@ public class JsonBodies {
     }
 
     public <T> T read(Exchange exchange, Class<T> type, String expected) {
+        T value = readOptional(exchange, type, expected);
+        if (value == null) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "Corps JSON attendu : " + expected + ".");
+        }
+        return value;
+    }
+
+    /** Null when the request has no body; the body can be read only once. */
+    public <T> T readOptional(Exchange exchange, Class<T> type, String expected) {
         byte[] raw = exchange.getMessage().getBody(byte[].class);
         if (raw == null || raw.length == 0) {
-            throw new ProblemException(Problem.INVALID_REQUEST, "Corps JSON attendu : " + expected + ".");
+            return null;
         }
         if (raw.length > MAX_BYTES) {
             throw new ProblemException(Problem.INVALID_REQUEST, "Corps de requête trop volumineux.");
         }
         try {
-            T value = json.readValue(raw, type);
-            if (value == null) {
-                throw new ProblemException(Problem.INVALID_REQUEST, "Corps JSON attendu : " + expected + ".");
-            }
-            return value;
+            return json.readValue(raw, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new ProblemException(Problem.INVALID_REQUEST, "Corps JSON invalide ; attendu : " + expected + ".");
         }

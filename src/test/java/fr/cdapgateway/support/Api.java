@@ -38,6 +38,24 @@ public final class Api {
         return new Call("PUT", path).body(body);
     }
 
+    public Call post(String path, String body) {
+        return new Call("POST", path).body(body);
+    }
+
+    public Call patch(String path, String body) {
+        return new Call("PATCH", path).body(body);
+    }
+
+    public Call delete(String path) {
+        return new Call("DELETE", path);
+    }
+
+    /** Any method, with an optional JSON body (null for none). */
+    public Call call(String method, String path, String body) {
+        Call call = new Call(method, path);
+        return body == null ? call : call.body(body);
+    }
+
     /** One request being built, then sent. */
     public final class Call {
         private final String method;
@@ -67,7 +85,7 @@ public final class Api {
             return header("X-Request-ID", id);
         }
 
-        private Call body(String value) {
+        Call body(String value) {
             this.body = value;
             return header("Content-Type", "application/json");
         }

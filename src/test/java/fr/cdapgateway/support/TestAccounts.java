@@ -40,6 +40,20 @@ public final class TestAccounts {
                 .query(Long.class).single();
     }
 
+    /** A person with a role other than UTILISATEUR (a manager or an administrator of the convention). */
+    public long withRole(String login, String convention, String caf, String role) {
+        long id = person(login, convention, caf);
+        jdbc.sql("update utilisateur set role = :role, mot_de_passe_change_le = :now where id = :id")
+                .param("role", role).param("now", Instant.now().atOffset(ZoneOffset.UTC)).param("id", id).update();
+        return id;
+    }
+
+    public void passwordChangedDaysAgo(String login, int days) {
+        jdbc.sql("update utilisateur set mot_de_passe_change_le = :at where login = :login")
+                .param("at", Instant.now().minus(java.time.Duration.ofDays(days)).atOffset(ZoneOffset.UTC))
+                .param("login", login).update();
+    }
+
     public long grant(long userId, String convention, String profil, LocalDate debut, LocalDate fin) {
         jdbc.sql("""
                 insert into habilitation (convention, utilisateur_id, service, profil, date_debut, date_fin,
