@@ -532,6 +532,27 @@ abstract class ConsultationScenarios {
                 "/api/v1/moi", "/api/v1/moi/mot-de-passe", "/api/v1/statut", "/api/v1/openapi.json");
     }
 
+    @Autowired
+    org.apache.camel.CamelContext camel;
+
+    @Test
+    void theOpenApiDocumentDescribesEveryVerbTheRoutesServe() {
+        JsonNode paths = api.get("/api/v1/openapi.json").send().json().path("paths");
+        List<String> missing = new java.util.ArrayList<>();
+        int verbs = 0;
+        for (var rest : ((org.apache.camel.model.ModelCamelContext) camel).getRestDefinitions()) {
+            for (var verb : rest.getVerbs()) {
+                verbs++;
+                String path = rest.getPath() + verb.getPath();
+                if (paths.path(path).path(verb.asVerb().toLowerCase()).isMissingNode()) {
+                    missing.add(verb.asVerb() + " " + path);
+                }
+            }
+        }
+        assertThat(verbs).as("verbs served").isGreaterThan(30);
+        assertThat(missing).isEmpty();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private Reply qf(String numero, YearMonth month) {
