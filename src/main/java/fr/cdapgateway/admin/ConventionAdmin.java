@@ -55,19 +55,17 @@ public class ConventionAdmin {
     private final CafCalendar calendar;
     private final Clock clock;
 
-    ConventionAdmin(ConventionStore store, AdminScope scope, QuotaLedger quotas, AccessChanges changes,
-                    HistoryLog history, ProfileCatalog profiles, JsonBodies bodies, Answers answers,
-                    CafCalendar calendar, Clock clock) {
+    ConventionAdmin(ConventionStore store, QuotaLedger quotas, ProfileCatalog profiles, AdminKit kit) {
         this.store = store;
-        this.scope = scope;
+        this.scope = kit.scope();
         this.quotas = quotas;
-        this.changes = changes;
-        this.history = history;
+        this.changes = kit.changes();
+        this.history = kit.history();
         this.profiles = profiles;
-        this.bodies = bodies;
-        this.answers = answers;
-        this.calendar = calendar;
-        this.clock = clock;
+        this.bodies = kit.bodies();
+        this.answers = kit.answers();
+        this.calendar = kit.calendar();
+        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {

@@ -37,18 +37,17 @@ public class DemandeAdmin {
     private final Clock clock;
 
     DemandeAdmin(DemandeStore demandes, HabilitationStore habilitations, UserStore users, Granting granting,
-                 AdminScope scope, AccessChanges changes, HistoryLog history, JsonBodies bodies, Answers answers,
-                 Clock clock) {
+                 AdminKit kit) {
         this.demandes = demandes;
         this.habilitations = habilitations;
         this.users = users;
         this.granting = granting;
-        this.scope = scope;
-        this.changes = changes;
-        this.history = history;
-        this.bodies = bodies;
-        this.answers = answers;
-        this.clock = clock;
+        this.scope = kit.scope();
+        this.changes = kit.changes();
+        this.history = kit.history();
+        this.bodies = kit.bodies();
+        this.answers = kit.answers();
+        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {

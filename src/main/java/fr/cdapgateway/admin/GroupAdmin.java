@@ -34,17 +34,16 @@ public class GroupAdmin {
     private final Answers answers;
     private final Clock clock;
 
-    GroupAdmin(GroupStore groups, UserStore users, Granting granting, AdminScope scope, AccessChanges changes,
-               HistoryLog history, JsonBodies bodies, Answers answers, Clock clock) {
+    GroupAdmin(GroupStore groups, UserStore users, Granting granting, AdminKit kit) {
         this.groups = groups;
         this.users = users;
         this.granting = granting;
-        this.scope = scope;
-        this.changes = changes;
-        this.history = history;
-        this.bodies = bodies;
-        this.answers = answers;
-        this.clock = clock;
+        this.scope = kit.scope();
+        this.changes = kit.changes();
+        this.history = kit.history();
+        this.bodies = kit.bodies();
+        this.answers = kit.answers();
+        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {

@@ -50,22 +50,21 @@ public class HabilitationAdmin {
     private final CafCalendar calendar;
     private final Clock clock;
 
-    HabilitationAdmin(HabilitationStore habilitations, UserStore users, GroupStore groups, DemandeStore demandes,
-                      Granting granting, AdminScope scope, HistoryLog history, AccessChanges changes,
-                      ProfileCatalog profiles, JsonBodies bodies, Answers answers, CafCalendar calendar, Clock clock) {
+    HabilitationAdmin(HabilitationStore habilitations, UserStore users, GroupStore groups,
+                      DemandeStore demandes, Granting granting, ProfileCatalog profiles, AdminKit kit) {
         this.habilitations = habilitations;
         this.users = users;
         this.groups = groups;
         this.demandes = demandes;
         this.granting = granting;
-        this.scope = scope;
-        this.history = history;
-        this.changes = changes;
+        this.scope = kit.scope();
+        this.history = kit.history();
+        this.changes = kit.changes();
         this.profiles = profiles;
-        this.bodies = bodies;
-        this.answers = answers;
-        this.calendar = calendar;
-        this.clock = clock;
+        this.bodies = kit.bodies();
+        this.answers = kit.answers();
+        this.calendar = kit.calendar();
+        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {

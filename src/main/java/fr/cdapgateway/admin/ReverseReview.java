@@ -53,10 +53,8 @@ public class ReverseReview {
     private final CafCalendar calendar;
     private final Clock clock;
 
-    ReverseReview(ConventionStore conventions, UserStore users, HabilitationStore habilitations, GroupStore groups,
-                  ReviewStore reviews, QuotaLedger quotas, Granting granting, AccessChanges changes,
-                  HistoryLog history, AdminScope scope, JsonBodies bodies, Answers answers, CafCalendar calendar,
-                  Clock clock) {
+    ReverseReview(ConventionStore conventions, UserStore users, HabilitationStore habilitations,
+                  GroupStore groups, ReviewStore reviews, QuotaLedger quotas, Granting granting, AdminKit kit) {
         this.conventions = conventions;
         this.users = users;
         this.habilitations = habilitations;
@@ -64,13 +62,13 @@ public class ReverseReview {
         this.reviews = reviews;
         this.quotas = quotas;
         this.granting = granting;
-        this.changes = changes;
-        this.history = history;
-        this.scope = scope;
-        this.bodies = bodies;
-        this.answers = answers;
-        this.calendar = calendar;
-        this.clock = clock;
+        this.changes = kit.changes();
+        this.history = kit.history();
+        this.scope = kit.scope();
+        this.bodies = kit.bodies();
+        this.answers = kit.answers();
+        this.calendar = kit.calendar();
+        this.clock = kit.clock();
     }
 
     public void report(Exchange exchange) {

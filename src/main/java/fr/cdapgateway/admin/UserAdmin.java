@@ -53,19 +53,18 @@ public class UserAdmin {
     private final Answers answers;
     private final Clock clock;
 
-    UserAdmin(UserStore users, HabilitationStore habilitations, AdminScope scope, AccessChanges changes,
-              HistoryLog history, PasswordPolicy policy, PasswordHasher hasher, JsonBodies bodies, Answers answers,
-              Clock clock) {
+    UserAdmin(UserStore users, HabilitationStore habilitations, PasswordPolicy policy, PasswordHasher hasher,
+              AdminKit kit) {
         this.users = users;
         this.habilitations = habilitations;
-        this.scope = scope;
-        this.changes = changes;
-        this.history = history;
+        this.scope = kit.scope();
+        this.changes = kit.changes();
+        this.history = kit.history();
         this.policy = policy;
         this.hasher = hasher;
-        this.bodies = bodies;
-        this.answers = answers;
-        this.clock = clock;
+        this.bodies = kit.bodies();
+        this.answers = kit.answers();
+        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {
