@@ -11,15 +11,13 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import fr.cdapgateway.CdapGatewayApplication;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.auth.PasswordHasher;
 import fr.cdapgateway.auth.PasswordPolicy;
+import fr.cdapgateway.config.CommandContext;
 import fr.cdapgateway.trace.TraceRecorder;
 
 /**
@@ -61,15 +59,7 @@ public final class CafAdminCommand {
             out.println("no password: set GATEWAY_ADMIN_PASSWORD or type it on standard input");
             return 2;
         }
-        SpringApplication application = new SpringApplication(CdapGatewayApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        // as command-line properties: they must win over config/application.yml
-        Map<String, Object> settings = new HashMap<>(Map.of("camel.main.auto-startup", "false",
-                "gateway.demo", "false", "gateway.scheduling", "false", "spring.main.banner-mode", "off"));
-        settings.putAll(properties);
-        String[] commandLine = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = application.run(commandLine)) {
+        try (ConfigurableApplicationContext context = CommandContext.start(properties)) {
             return create(context, options, password, out);
         }
     }

@@ -3,6 +3,8 @@ package fr.cdapgateway.admin;
 import java.util.List;
 import java.util.Map;
 
+import fr.cdapgateway.api.Csv;
+
 /** The reverse review as CSV (semicolon-separated, as French spreadsheets expect), one line per habilitation. */
 final class ReviewCsv {
 
@@ -34,27 +36,6 @@ final class ReviewCsv {
             h.get("profil"), h.get("groupe"), h.get("dateDebut"), h.get("dateFin"), h.get("statut"),
             h.get("derniereUtilisation"), h.get("consultations"),
             h.get("indicateurs") == null ? null : String.join(",", (List<String>) h.get("indicateurs"))};
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(';');
-            }
-            csv.append(cell(cells[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    /** Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula. */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        Csv.row(csv, cells);
     }
 }

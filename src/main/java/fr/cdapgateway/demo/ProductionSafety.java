@@ -14,12 +14,18 @@ import org.springframework.stereotype.Component;
 @Profile("prod")
 class ProductionSafety implements InitializingBean {
 
+    /** The demo trace key of config/application.yml: public, so it proves nothing in production. */
+    static final String DEMO_TRACE_KEY = "ZGVtby1vbmx5LWNkYXAtZ2F0ZXdheS10cmFjZS1rZXktLWNoYW5nZS1tZQ==";
+
     private final JdbcClient jdbc;
     private final String url;
+    private final String traceKey;
 
-    ProductionSafety(JdbcClient jdbc, @Value("${spring.datasource.url}") String url) {
+    ProductionSafety(JdbcClient jdbc, @Value("${spring.datasource.url}") String url,
+                     @Value("${gateway.trace.hmac-key}") String traceKey) {
         this.jdbc = jdbc;
         this.url = url;
+        this.traceKey = traceKey;
     }
 
     @Override
@@ -27,6 +33,10 @@ class ProductionSafety implements InitializingBean {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new IllegalStateException("prod profile: set DB_URL (with DB_USER and DB_PASSWORD) to the "
                     + "PostgreSQL database; the embedded H2 database is for the demo only.");
+        }
+        if (DEMO_TRACE_KEY.equals(traceKey)) {
+            throw new IllegalStateException("prod profile: set GATEWAY_TRACE_KEY to a secret base64 key of 32 bytes "
+                    + "or more (e.g. openssl rand -base64 32); the demo key is public.");
         }
         int demoAccounts = jdbc.sql("select count(*) from utilisateur where cree_par = 'demo'")
                 .query(Integer.class).single();

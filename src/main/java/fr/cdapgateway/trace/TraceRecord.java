@@ -21,4 +21,10 @@ public record TraceRecord(
         String userAgent,
         List<String> indicateurs,
         String objet) {
+
+    public TraceRecord {
+        // the precision both H2 and PostgreSQL keep: the chain is computed on what is stored
+        horodatage = horodatage.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        indicateurs = List.copyOf(indicateurs);
+    }
 }

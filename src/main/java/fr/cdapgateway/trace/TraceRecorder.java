@@ -38,7 +38,7 @@ public class TraceRecorder {
             writer.write(toRecord(request));
         } catch (RuntimeException e) {
             LOG.error("trace of request {} could not be written ({}): answering trace-unavailable",
-                    request.requestId(), e.getClass().getSimpleName());
+                    request.requestId(), e.getMessage());
             answers.problem(exchange, Problem.TRACE_UNAVAILABLE,
                     "La consultation n'a pas pu être tracée : par sécurité, aucune donnée n'est servie. "
                             + "Réessayez dans quelques instants.", Map.of());

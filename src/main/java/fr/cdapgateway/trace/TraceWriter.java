@@ -1,44 +1,210 @@
 package fr.cdapgateway.trace;
 
-import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Writes a trace row and returns once it is committed (auto-commit): durable before the answer leaves. */
+/**
+ * Group commit (SPEC §9): requests hand their trace to one writer thread and wait; the writer takes everything
+ * waiting (up to {@code gateway.trace.max-batch}), chains it, inserts it in one transaction and wakes every
+ * waiter once it is committed. Each answer still leaves only after its own trace is durable, but N concurrent
+ * requests share one commit instead of paying N. A failed or late commit is a {@link TraceUnavailableException}.
+ */
 @Component
-class TraceWriter {
+public class TraceWriter implements SmartLifecycle {
 
-    private final JdbcClient jdbc;
+    private static final Logger LOG = LoggerFactory.getLogger(TraceWriter.class);
 
-    TraceWriter(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private record Pending(TraceRecord record, CompletableFuture<Void> committed) {
     }
 
-    void write(TraceRecord trace) {
-        jdbc.sql("""
-                insert into trace (horodatage, request_id, utilisateur, convention, service, profil, action,
-                                   numero_allocataire, motif, statut, code, duree_ms, adresse_client, user_agent,
-                                   indicateurs, objet)
-                values (:horodatage, :requestId, :utilisateur, :convention, :service, :profil, :action,
-                        :numeroAllocataire, :motif, :statut, :code, :dureeMs, :adresseClient, :userAgent,
-                        :indicateurs, :objet)""")
-                .param("horodatage", trace.horodatage().atOffset(ZoneOffset.UTC))
-                .param("requestId", trace.requestId())
-                .param("utilisateur", trace.utilisateur())
-                .param("convention", trace.convention())
-                .param("service", trace.service())
-                .param("profil", trace.profil())
-                .param("action", trace.action())
-                .param("numeroAllocataire", trace.numeroAllocataire())
-                .param("motif", trace.motif())
-                .param("statut", trace.statut())
-                .param("code", trace.code())
-                .param("dureeMs", trace.dureeMs())
-                .param("adresseClient", trace.adresseClient())
-                .param("userAgent", trace.userAgent())
-                .param("indicateurs", trace.indicateurs().isEmpty() ? null : String.join(",", trace.indicateurs()))
-                .param("objet", trace.objet())
-                .update();
+    /** Where a chain segment stands: its last rank and link. */
+    private record ChainEnd(long rank, String link) {
+    }
+
+    private final TraceStore store;
+    private final TraceChain chain;
+    private final TraceProperties properties;
+    private final Clock clock;
+    private final BlockingQueue<Pending> queue;
+    private final Timer commitTimer;
+    private final DistributionSummary batchSize;
+    private final Map<LocalDate, ChainEnd> ends = new HashMap<>(); // the writer thread's alone
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Instant lastSuccess;
+    private volatile Instant lastFailure;
+
+    TraceWriter(TraceStore store, TraceProperties properties, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.chain = new TraceChain(properties.hmacKey());
+        this.properties = properties;
+        this.clock = clock;
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        this.commitTimer = Timer.builder("gateway.trace.commit").description("Durations of trace group commits")
+                .publishPercentileHistogram().register(meters);
+        this.batchSize = DistributionSummary.builder("gateway.trace.batch.size")
+                .description("Traces per group commit").publishPercentileHistogram().register(meters);
+        meters.gauge("gateway.trace.queue", queue, BlockingQueue::size);
+    }
+
+    /** Returns once the trace is committed; throws {@link TraceUnavailableException} if it cannot be, in time. */
+    void write(TraceRecord record) {
+        if (!running) {
+            throw new TraceUnavailableException("trace writer stopped");
+        }
+        Pending pending = new Pending(record, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            throw new TraceUnavailableException("trace queue full");
+        }
+        try {
+            pending.committed().get(properties.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TraceUnavailableException("trace not committed within " + properties.commitTimeout());
+        } catch (ExecutionException e) {
+            throw new TraceUnavailableException("trace commit failed: " + e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TraceUnavailableException("interrupted while waiting for the trace commit");
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(properties.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, properties.maxBatch() - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException unexpected) {
+                LOG.error("trace writer: unexpected {}", unexpected.getClass().getName());
+                batch.forEach(p -> p.committed().completeExceptionally(unexpected));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        Map<LocalDate, ChainEnd> before = new HashMap<>(ends);
+        long start = System.nanoTime();
+        try {
+            List<ChainedTrace> chained = new ArrayList<>(batch.size());
+            Map<LocalDate, ChainedTrace> segmentEnds = new LinkedHashMap<>();
+            for (Pending pending : batch) {
+                ChainedTrace trace = chain(pending.record());
+                chained.add(trace);
+                segmentEnds.put(trace.segment(), trace);
+            }
+            store.append(chained, List.copyOf(segmentEnds.values()), chain);
+            commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            batchSize.record(batch.size());
+            lastSuccess = clock.instant();
+            batch.forEach(p -> p.committed().complete(null));
+            forgetOldSegments();
+        } catch (RuntimeException e) {
+            ends.clear();
+            ends.putAll(before);
+            lastFailure = clock.instant();
+            LOG.warn("trace commit of {} records failed: {}", batch.size(), e.getClass().getSimpleName());
+            batch.forEach(p -> p.committed().completeExceptionally(e));
+        }
+    }
+
+    private ChainedTrace chain(TraceRecord record) {
+        LocalDate segment = TraceStore.segmentOf(record.horodatage());
+        ChainEnd end = ends.computeIfAbsent(segment, this::resume);
+        long rank = end.rank() + 1;
+        ChainedTrace unlinked = new ChainedTrace(record, properties.instance(), segment, rank, null);
+        String link = chain.link(end.link(), unlinked);
+        ends.put(segment, new ChainEnd(rank, link));
+        return new ChainedTrace(record, properties.instance(), segment, rank, link);
+    }
+
+    /** After a restart the day's chain goes on from its sealed end; a new day starts from its genesis. */
+    private ChainEnd resume(LocalDate segment) {
+        return store.segmentEnd(properties.instance(), segment)
+                .map(end -> new ChainEnd(end.lastRank(), end.lastLink()))
+                .orElseGet(() -> new ChainEnd(0, chain.genesis(properties.instance(), segment)));
+    }
+
+    private void forgetOldSegments() {
+        LocalDate yesterday = TraceStore.segmentOf(clock.instant()).minusDays(1);
+        ends.keySet().removeIf(day -> day.isBefore(yesterday));
+    }
+
+    /** For health: is the writer running, and did its last commit succeed? */
+    boolean healthy() {
+        Instant failure = lastFailure;
+        Instant success = lastSuccess;
+        return running && (failure == null || (success != null && success.isAfter(failure)));
+    }
+
+    Instant lastFailure() {
+        return lastFailure;
+    }
+
+    int backlog() {
+        return queue.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread writer = new Thread(this::run, "trace-writer");
+        writer.setDaemon(false);
+        writer.start();
+        thread = writer;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread writer = thread;
+        if (writer != null) {
+            try {
+                writer.join(properties.commitTimeout().toMillis() * 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Started before the routes and stopped after them, so in-flight requests get their traces written. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }

@@ -1,0 +1,76 @@
+package fr.cdapgateway.trace;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The HMAC-SHA256 chain of the traces (SPEC §9): each record's link is the HMAC of the previous link and of the
+ * record's canonical content; each (instance, day) segment starts from its own genesis, so whole days can be
+ * purged and what remains still verifies. The key comes from configuration, never from the database.
+ */
+public final class TraceChain {
+
+    private final SecretKeySpec key;
+
+    public TraceChain(String base64Key) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64Key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("gateway.trace.hmac-key is not base64", e);
+        }
+        if (bytes.length < 32) {
+            throw new IllegalArgumentException("gateway.trace.hmac-key must hold at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    public String genesis(String instance, LocalDate segment) {
+        return hmac("genesis|" + instance + "|" + segment);
+    }
+
+    public String link(String previous, ChainedTrace trace) {
+        return hmac(previous + "|" + canonical(trace));
+    }
+
+    /** Seals the end of a segment: its length and last link. */
+    public String seal(String instance, LocalDate segment, long lastRank, String lastLink) {
+        return hmac("seal|" + instance + "|" + segment + "|" + lastRank + "|" + lastLink);
+    }
+
+    /** Every field, in a fixed order, escaped so that no two different records share a canonical form. */
+    static String canonical(ChainedTrace t) {
+        TraceRecord r = t.record();
+        Object[] fields = {t.instance(), t.segment(), t.rank(), r.horodatage(), r.requestId(), r.utilisateur(),
+            r.convention(), r.service(), r.profil(), r.action(), r.numeroAllocataire(), r.motif(), r.statut(),
+            r.code(), r.dureeMs(), r.adresseClient(), r.userAgent(), String.join(",", r.indicateurs()), r.objet()};
+        StringBuilder canonical = new StringBuilder(256);
+        for (Object field : fields) {
+            if (canonical.length() > 0) {
+                canonical.append('|');
+            }
+            if (field == null) {
+                canonical.append("\\0");
+            } else {
+                canonical.append(field.toString().replace("\\", "\\\\").replace("|", "\\|"));
+            }
+        }
+        return canonical.toString();
+    }
+
+    private String hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

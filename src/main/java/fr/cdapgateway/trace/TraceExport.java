@@ -1,0 +1,112 @@
+package fr.cdapgateway.trace;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.Csv;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.api.RequestUri;
+
+/** Answers a trace search as a JSON page or a CSV export, from the query parameters of the request. */
+@Component
+public class TraceExport {
+
+    static final List<String> COLUMNS = List.of("sequence", "horodatage", "requestId", "utilisateur", "convention",
+            "service", "profil", "action", "numeroAllocataire", "motif", "statut", "code", "dureeMs", "adresseClient",
+            "userAgent", "indicateurs", "objet");
+    private static final int MAX_PAGE = 1000;
+    private static final int MAX_EXPORT = 100_000;
+
+    private final TraceQuery query;
+    private final Answers answers;
+
+    TraceExport(TraceQuery query, Answers answers) {
+        this.query = query;
+        this.answers = answers;
+    }
+
+    /** The filters of the query string, validated; {@code convention} and {@code utilisateur} are imposed. */
+    public TraceQuery.Filter filter(Exchange exchange, String convention, String imposedUser) {
+        RequestUri uri = RequestUri.of(exchange);
+        String numero = single(uri, "numeroAllocataire");
+        if (numero != null && !numero.matches("[0-9]{7}")) {
+            throw invalid("numeroAllocataire : 7 chiffres.");
+        }
+        String statut = single(uri, "statut");
+        if (statut != null && !statut.matches("[1-5][0-9]{2}")) {
+            throw invalid("statut : un code HTTP (200, 403...).");
+        }
+        String requestId = single(uri, "requestId");
+        if (requestId != null && !requestId.matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw invalid("requestId invalide.");
+        }
+        String user = imposedUser != null ? imposedUser : single(uri, "utilisateur");
+        return new TraceQuery.Filter(convention, user, numero, date(uri, "du"), date(uri, "au"),
+                statut == null ? null : Integer.valueOf(statut), requestId);
+    }
+
+    public void answer(Exchange exchange, TraceQuery.Filter filter, String filename) {
+        RequestUri uri = RequestUri.of(exchange);
+        if ("csv".equals(single(uri, "format"))) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int page = 0; rows.size() < MAX_EXPORT; page++) {
+                List<Map<String, Object>> next = query.page(filter, page, MAX_PAGE);
+                rows.addAll(next);
+                if (next.size() < MAX_PAGE) {
+                    break;
+                }
+            }
+            answers.csv(exchange, filename, Csv.of(rows, COLUMNS));
+            return;
+        }
+        int page = integer(uri, "page", 0, 0, Integer.MAX_VALUE / MAX_PAGE);
+        int size = integer(uri, "taille", 100, 1, MAX_PAGE);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("page", page);
+        answer.put("taille", size);
+        answer.put("total", query.count(filter));
+        answer.put("traces", query.page(filter, page, size));
+        answers.ok(exchange, answer);
+    }
+
+    private static LocalDate date(RequestUri uri, String name) {
+        String value = single(uri, name);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(name + " : une date AAAA-MM-JJ.");
+        }
+    }
+
+    private static int integer(RequestUri uri, String name, int fallback, int min, int max) {
+        String value = single(uri, name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+            throw invalid(name + " : un entier de " + min + " à " + max + ".");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static String single(RequestUri uri, String name) {
+        List<String> values = uri.queryValues(name);
+        if (values.size() > 1) {
+            throw invalid("Le paramètre " + name + " est donné plusieurs fois.");
+        }
+        return values.isEmpty() || values.get(0).isEmpty() ? null : values.get(0);
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(Problem.INVALID_REQUEST, detail);
+    }
+}

@@ -1,0 +1,26 @@
+package fr.cdapgateway.trace;
+
+import java.time.Duration;
+import java.time.Period;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** The trace writer, chain and retention ({@code gateway.trace.*}). */
+@Validated
+@ConfigurationProperties("gateway.trace")
+public record TraceProperties(
+        @NotBlank(message = "set GATEWAY_TRACE_KEY: the base64 HMAC key of the trace chain (32 bytes or more)")
+        String hmacKey,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String instance,
+        @Min(1) @Max(10_000) int maxBatch,
+        @Min(1) int queueCapacity,
+        @NotNull Duration commitTimeout,
+        @NotNull Period retention) {
+}

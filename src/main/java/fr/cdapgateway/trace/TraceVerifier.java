@@ -1,0 +1,136 @@
+package fr.cdapgateway.trace;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Walks every chain segment and reports the first altered, inserted or removed trace (SPEC §9): a record whose
+ * link does not follow from its content and its predecessor's was changed or forged; a gap in the ranks or a
+ * segment shorter than its seal means records were removed.
+ */
+@Component
+public class TraceVerifier {
+
+    /** The first anomaly found, in the order of the chains. */
+    public record Anomaly(Long sequence, String instance, LocalDate segment, Long rang, String nature) {
+    }
+
+    public record Result(boolean valide, long traces, Anomaly premiereAnomalie) {
+    }
+
+    private record Segment(String instance, LocalDate day) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TraceStore store;
+    private final TraceChain chain;
+
+    TraceVerifier(JdbcClient jdbc, TraceStore store, TraceProperties properties) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.chain = new TraceChain(properties.hmacKey());
+    }
+
+    public Result verify() {
+        long total = jdbc.sql("select count(*) from trace").query(Long.class).single();
+        // a row the writer did not chain was put there by someone else
+        var unchained = jdbc.sql("""
+                select min(sequence) from trace
+                 where lien is null or rang is null or instance is null or segment is null""")
+                .query(Long.class).optional();
+        if (unchained.isPresent()) {
+            return new Result(false, total, new Anomaly(unchained.get(), null, null, null, "INSEREE"));
+        }
+        for (Segment segment : segments()) {
+            Anomaly anomaly = verify(segment);
+            if (anomaly != null) {
+                return new Result(false, total, anomaly);
+            }
+        }
+        return new Result(true, total, null);
+    }
+
+    private List<Segment> segments() {
+        Map<String, Segment> segments = new LinkedHashMap<>();
+        jdbc.sql("""
+                select instance, segment from trace group by instance, segment
+                union
+                select instance, segment from trace_segment
+                order by 1, 2""")
+                .query(rs -> {
+                    Segment s = new Segment(rs.getString(1), rs.getObject(2, LocalDate.class));
+                    segments.put(s.instance() + "|" + s.day(), s);
+                });
+        return new ArrayList<>(segments.values());
+    }
+
+    private Anomaly verify(Segment segment) {
+        String[] link = {chain.genesis(segment.instance(), segment.day())};
+        long[] expectedRank = {1};
+        Anomaly[] anomaly = {null};
+        jdbc.sql("""
+                select sequence, horodatage, request_id, utilisateur, convention, service, profil, action,
+                       numero_allocataire, motif, statut, code, duree_ms, adresse_client, user_agent, indicateurs,
+                       objet, rang, lien
+                  from trace where instance = :instance and segment = :segment order by rang, sequence""")
+                .param("instance", segment.instance()).param("segment", segment.day())
+                .query(rs -> {
+                    if (anomaly[0] != null) {
+                        return;
+                    }
+                    long sequence = rs.getLong("sequence");
+                    long rank = rs.getLong("rang");
+                    String indicateurs = rs.getString("indicateurs");
+                    TraceRecord record = new TraceRecord(rs.getTimestamp("horodatage").toInstant(),
+                            rs.getString("request_id"), rs.getString("utilisateur"), rs.getString("convention"),
+                            rs.getString("service"), rs.getString("profil"), rs.getString("action"),
+                            rs.getString("numero_allocataire"), rs.getString("motif"), rs.getInt("statut"),
+                            rs.getString("code"), rs.getInt("duree_ms"), rs.getString("adresse_client"),
+                            rs.getString("user_agent"),
+                            indicateurs == null ? List.of() : Arrays.asList(indicateurs.split(",")),
+                            rs.getString("objet"));
+                    String expected = chain.link(link[0],
+                            new ChainedTrace(record, segment.instance(), segment.day(), rank, null));
+                    if (rank < expectedRank[0]) {
+                        anomaly[0] = new Anomaly(sequence, segment.instance(), segment.day(), rank, "INSEREE");
+                    } else if (rank > expectedRank[0]) {
+                        anomaly[0] = new Anomaly(sequence, segment.instance(), segment.day(), expectedRank[0],
+                                "SUPPRIMEE");
+                    } else if (!expected.equals(rs.getString("lien"))) {
+                        anomaly[0] = new Anomaly(sequence, segment.instance(), segment.day(), rank, "ALTEREE");
+                    } else {
+                        link[0] = expected;
+                        expectedRank[0]++;
+                    }
+                });
+        if (anomaly[0] != null) {
+            return anomaly[0];
+        }
+        return checkSeal(segment, expectedRank[0] - 1, link[0]);
+    }
+
+    private Anomaly checkSeal(Segment segment, long lastRank, String lastLink) {
+        var end = store.segmentEnd(segment.instance(), segment.day());
+        if (end.isEmpty()) {
+            return lastRank == 0 ? null : new Anomaly(null, segment.instance(), segment.day(), lastRank, "SCEAU_ABSENT");
+        }
+        String seal = chain.seal(segment.instance(), segment.day(), end.get().lastRank(), end.get().lastLink());
+        if (!seal.equals(end.get().seal())) {
+            return new Anomaly(null, segment.instance(), segment.day(), end.get().lastRank(), "SCEAU_ALTERE");
+        }
+        if (end.get().lastRank() > lastRank) {
+            return new Anomaly(null, segment.instance(), segment.day(), lastRank + 1, "SUPPRIMEE");
+        }
+        if (end.get().lastRank() < lastRank || !end.get().lastLink().equals(lastLink)) {
+            return new Anomaly(null, segment.instance(), segment.day(), end.get().lastRank() + 1, "INSEREE");
+        }
+        return null;
+    }
+}
