@@ -35,7 +35,7 @@ import fr.cdapgateway.support.TestAccounts;
  * Delegated management under CAF supervision (SPEC §8), over real HTTP against the running gateway.
  * Run on H2 ({@link AdminH2IT}) and on a real PostgreSQL ({@link AdminPostgresIT}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 abstract class AdminScenarios {
 
     static final String DEMO = "Demo-Cdap-2026!";

@@ -12,7 +12,7 @@ import fr.cdapgateway.support.Api;
 import fr.cdapgateway.support.TestPorts;
 
 /** CDAP_BASE_URL pointing at a port nobody listens on: the simulator is off and calls get 503 at once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class BackendUnreachableIT {
 
     @DynamicPropertySource

@@ -32,7 +32,7 @@ import fr.cdapgateway.support.TestAccounts;
  * Run on H2 ({@link ConsultationH2IT}) and on a real PostgreSQL ({@link ConsultationPostgresIT}).
  * Every call carries its own X-Request-ID and its trace row is checked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 abstract class ConsultationScenarios {
 
     static final String DEMO = "Demo-Cdap-2026!";

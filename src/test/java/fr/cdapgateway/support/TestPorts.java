@@ -19,8 +19,12 @@ public final class TestPorts {
 
     /** Registers API and simulator ports (chosen once, here) and the fast timeouts the tests use. */
     public static void register(DynamicPropertyRegistry registry) {
-        int api = freePort();
-        int simulator = freePort();
+        int[] ports = freePorts(3);
+        int api = ports[0];
+        int simulator = ports[1];
+        int management = ports[2];
+        // chosen here with the others, so that Tomcat's random port can never fall on one of ours
+        registry.add("server.port", () -> management);
         registry.add("gateway.api.port", () -> api);
         registry.add("gateway.api.host", () -> "127.0.0.1");
         registry.add("gateway.simulator.port", () -> simulator);
@@ -32,6 +36,31 @@ public final class TestPorts {
         String name = "it-" + UUID.randomUUID();
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    }
+
+    /** Distinct free ports: all sockets are held open until every port is chosen. */
+    public static int[] freePorts(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    if (socket != null) {
+                        socket.close();
+                    }
+                } catch (IOException ignored) {
+                    // closing a probe socket
+                }
+            }
+        }
     }
 
     public static int freePort() {
