@@ -45,6 +45,20 @@ public final class GatewayRequest {
         this.path = path;
     }
 
+    /** A request made on behalf of this one (an item of a batch): same caller and request id, its own outcome. */
+    public GatewayRequest derive(String itemAction) {
+        GatewayRequest item = new GatewayRequest(requestId, itemAction, System.nanoTime(), clientAddress, userAgent,
+                path);
+        item.login = login;
+        item.convention = convention;
+        item.identified = identified;
+        item.service = service;
+        item.profil = profil;
+        item.motif = motif;
+        item.flags.addAll(flags);
+        return item;
+    }
+
     public static GatewayRequest of(Exchange exchange) {
         GatewayRequest request = exchange.getProperty(PROPERTY, GatewayRequest.class);
         if (request == null) {

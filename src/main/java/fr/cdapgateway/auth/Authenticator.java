@@ -13,6 +13,7 @@ import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.api.Sanitizer;
+import fr.cdapgateway.throttle.FailedLogins;
 
 /**
  * The human-identity rule (SPEC §7): every call carries a named person's own login and password. Checks run
@@ -31,9 +32,10 @@ public class Authenticator {
     private final AuthProperties properties;
     private final Semaphore coldVerifications;
     private final Clock clock;
+    private final FailedLogins failedLogins;
 
     Authenticator(AccountDirectory accounts, AccountRepository repository, CredentialCache credentialCache,
-                  PasswordHasher hasher, AuthProperties properties, Clock clock) {
+                  PasswordHasher hasher, AuthProperties properties, Clock clock, FailedLogins failedLogins) {
         this.accounts = accounts;
         this.repository = repository;
         this.credentialCache = credentialCache;
@@ -41,6 +43,7 @@ public class Authenticator {
         this.properties = properties;
         this.coldVerifications = new Semaphore(properties.maxConcurrentVerifications(), true);
         this.clock = clock;
+        this.failedLogins = failedLogins;
     }
 
     /**
@@ -71,13 +74,14 @@ public class Authenticator {
             throw new ProblemException(Problem.CREDENTIALS_MISSING,
                     "Chaque appel doit porter l'identifiant et le mot de passe de l'utilisateur (HTTP Basic).");
         }
-        BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(BasicCredentialsInvalid::new);
+        failedLogins.refuseIfTooMany(request);
+        BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(() -> failed(request));
         request.login(Sanitizer.clean(credentials.login(), 100));
 
         Optional<Account> found = accounts.find(credentials.login());
         if (found.isEmpty()) {
             verifyCold(() -> hasher.spendVerificationTime(credentials.password()));
-            throw new BasicCredentialsInvalid();
+            throw failed(request);
         }
         Account account = found.get();
         request.convention(account.convention()); // for the trace only, until the password is verified
@@ -89,7 +93,7 @@ public class Authenticator {
             repository.recordFailure(account.id(), properties.lockoutThreshold(), properties.dailyFailureLimit(),
                     clock.instant());
             accounts.invalidate(account.login());
-            throw new BasicCredentialsInvalid();
+            throw failed(request);
         }
         request.identified();
         if (account.consecutiveFailures() > 0) {
@@ -107,6 +111,12 @@ public class Authenticator {
             repository.touchLastLogin(account.id(), now);
             accounts.invalidate(account.login());
         }
+    }
+
+    /** Every failed login counts against the client address as well as against the account. */
+    private ProblemException failed(GatewayRequest request) {
+        failedLogins.record(request);
+        return new BasicCredentialsInvalid();
     }
 
     private static void refuseAutomation(String authorization, String apiKey) {

@@ -15,7 +15,7 @@ public class CafCalendar {
 
     private final Clock clock;
 
-    CafCalendar(Clock clock, GatewayProperties properties) {
+    public CafCalendar(Clock clock, GatewayProperties properties) {
         this.clock = clock.withZone(properties.zone());
     }
 

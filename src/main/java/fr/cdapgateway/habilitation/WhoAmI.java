@@ -12,6 +12,7 @@ import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.config.CafCalendar;
+import fr.cdapgateway.throttle.Throttle;
 
 /** {@code GET /api/v1/moi}: the authenticated user, their convention and their habilitations. */
 @Component("whoAmI")
@@ -21,12 +22,15 @@ public class WhoAmI {
     private final ProfileCatalog catalog;
     private final Answers answers;
     private final CafCalendar calendar;
+    private final Throttle throttle;
 
-    WhoAmI(HabilitationDirectory directory, ProfileCatalog catalog, Answers answers, CafCalendar calendar) {
+    WhoAmI(HabilitationDirectory directory, ProfileCatalog catalog, Answers answers, CafCalendar calendar,
+           Throttle throttle) {
         this.directory = directory;
         this.catalog = catalog;
         this.answers = answers;
         this.calendar = calendar;
+        this.throttle = throttle;
     }
 
     public void describe(Exchange exchange) {
@@ -45,6 +49,7 @@ public class WhoAmI {
                 .map(this::habilitation)
                 .toList();
         me.put("habilitations", habilitations);
+        me.put("quotas", throttle.remaining(account));
         answers.ok(exchange, me);
     }
 

@@ -50,7 +50,11 @@ class KillUnderLoadIT {
                 "-jar", jar.toString(), "--gateway.api.host=127.0.0.1", "--gateway.api.port=" + ports[0],
                 "--gateway.simulator.port=" + ports[1], "--server.port=" + ports[2], "--server.address=127.0.0.1",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--gateway.trace.instance=kill-test")
+                "--spring.datasource.password=postgres", "--gateway.trace.instance=kill-test",
+                // one demo user at machine pace: lift the human-pace limits for this test
+                "--gateway.throttle.per-user.capacity=1000000", "--gateway.throttle.per-user.refill=1000000",
+                "--gateway.throttle.per-convention.capacity=1000000",
+                "--gateway.throttle.per-convention.refill=1000000", "--gateway.throttle.per-user-daily=1000000")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Api api = new Api(ports[0]);
         Set<String> answered = ConcurrentHashMap.newKeySet();

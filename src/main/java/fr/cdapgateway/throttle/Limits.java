@@ -1,0 +1,50 @@
+package fr.cdapgateway.throttle;
+
+import java.time.Duration;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+
+/** Bucket configurations from the configured limits, and the RateLimit-* headers of an answer. */
+final class Limits {
+
+    private Limits() {
+    }
+
+    static BucketConfiguration bucket(ThrottleProperties.Limit limit) {
+        return BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()))
+                .build();
+    }
+
+    /** A daily quota: the bucket's key names the day, so a new day is a new, full bucket. */
+    static BucketConfiguration daily(long quota) {
+        return BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(quota).refillIntervally(quota, Duration.ofDays(1)))
+                .build();
+    }
+
+    /** RateLimit-Limit, -Remaining and -Reset (seconds until the bucket is full again). */
+    static void headers(GatewayRequest request, long limit, ConsumptionProbe probe) {
+        request.responseHeaders().put("RateLimit-Limit", Long.toString(limit));
+        request.responseHeaders().put("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        request.responseHeaders().put("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
+    }
+
+    static ProblemException refusal(GatewayRequest request, Problem problem, long limit, ConsumptionProbe probe,
+                                    long resetSeconds, String detail) {
+        request.responseHeaders().put("Retry-After", Long.toString(seconds(probe.getNanosToWaitForRefill())));
+        request.responseHeaders().put("RateLimit-Limit", Long.toString(limit));
+        request.responseHeaders().put("RateLimit-Remaining", "0");
+        request.responseHeaders().put("RateLimit-Reset", Long.toString(resetSeconds));
+        return new ProblemException(problem, detail);
+    }
+
+    static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    }
+}

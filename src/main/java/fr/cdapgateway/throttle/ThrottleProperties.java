@@ -1,0 +1,58 @@
+package fr.cdapgateway.throttle;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** The limits of config/limits.yml ({@code gateway.throttle.*}), with per-convention overrides. */
+@Validated
+@ConfigurationProperties("gateway.throttle")
+public record ThrottleProperties(
+        @NotNull @Pattern(regexp = "auto|memory|postgresql") String storage,
+        @Valid @NotNull Limit perUser,
+        @Min(1) int perUserDaily,
+        @Valid @NotNull Limit perConvention,
+        @Valid @NotNull Limit failedLoginsPerAddress,
+        @Valid @NotNull Sharing sharing,
+        @DefaultValue({}) Map<String, @Valid ConventionLimits> conventions) {
+
+    /** A token bucket: {@code capacity} tokens at most, {@code refill} more every {@code period}. */
+    public record Limit(@Min(1) long capacity, @Min(1) long refill, @NotNull Duration period) {
+    }
+
+    public record Sharing(@NotNull Duration window, boolean refuse) {
+    }
+
+    /** What a convention changes from the defaults; anything left out keeps the default. */
+    public record ConventionLimits(@Valid Limit perUser, Integer perUserDaily, @Valid Limit perConvention,
+                                   Boolean refuseSharing) {
+    }
+
+    public Limit perUser(String convention) {
+        ConventionLimits own = conventions.get(convention);
+        return own != null && own.perUser() != null ? own.perUser() : perUser;
+    }
+
+    public int perUserDaily(String convention) {
+        ConventionLimits own = conventions.get(convention);
+        return own != null && own.perUserDaily() != null ? own.perUserDaily() : perUserDaily;
+    }
+
+    public Limit perConvention(String convention) {
+        ConventionLimits own = conventions.get(convention);
+        return own != null && own.perConvention() != null ? own.perConvention() : perConvention;
+    }
+
+    public boolean refuseSharing(String convention) {
+        ConventionLimits own = conventions.get(convention);
+        return own != null && own.refuseSharing() != null ? own.refuseSharing() : sharing.refuse();
+    }
+}
