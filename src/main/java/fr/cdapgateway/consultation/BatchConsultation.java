@@ -34,6 +34,7 @@ public class BatchConsultation {
 
     public static final String ITEMS = "batchItems";
     static final String RESULTS = "batchResultList";
+    static final String BATCH_REQUEST = "batchRequest";
     static final int MAX_ITEMS = 100;
 
     record Body(List<String> numerosAllocataires, String annee, String mois) {
@@ -75,7 +76,9 @@ public class BatchConsultation {
         exchange.setProperty(ConsultationInput.PERIOD, Period.resolve(body.annee(), body.mois(), calendar.today()));
         exchange.setProperty(ITEMS, List.copyOf(numbers));
         exchange.setProperty(RESULTS, Collections.synchronizedList(new ArrayList<Map<String, Object>>()));
-        GatewayRequest.of(exchange).objet("lot:" + numbers.size());
+        GatewayRequest batch = GatewayRequest.of(exchange);
+        batch.objet("lot:" + numbers.size());
+        exchange.setProperty(BATCH_REQUEST, batch);
     }
 
     /** Each item is its own traced consultation, made under the batch's identity and request id. */
@@ -89,6 +92,8 @@ public class BatchConsultation {
     }
 
     public void answer(Exchange exchange) {
+        // the split copies an item's properties back: the batch answers and is traced as itself
+        exchange.setProperty(GatewayRequest.PROPERTY, exchange.getProperty(BATCH_REQUEST));
         Period period = exchange.getProperty(ConsultationInput.PERIOD, Period.class);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = exchange.getProperty(RESULTS, List.class);

@@ -1,0 +1,156 @@
+package fr.cdapgateway.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.auth.Account;
+import fr.cdapgateway.auth.Authenticator;
+import fr.cdapgateway.config.CafCalendar;
+import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.support.MutableClock;
+
+/** The limits of SPEC §10 on a clock the test moves: bursts, refill, daily quota, convention, sharing. */
+class ThrottleTest {
+
+    private static final ThrottleProperties.Limit PER_USER = new ThrottleProperties.Limit(20, 1, Duration.ofSeconds(1));
+    private static final ThrottleProperties.Limit PER_CONVENTION = new ThrottleProperties.Limit(30, 30, Duration.ofSeconds(1));
+    private static final ThrottleProperties.Limit FAILED = new ThrottleProperties.Limit(10, 10, Duration.ofMinutes(1));
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final ThrottleProperties limits = new ThrottleProperties("memory", PER_USER, 1500, PER_CONVENTION, FAILED,
+            new ThrottleProperties.Sharing(Duration.ofSeconds(60), false), Map.of(
+                    "SMALL", new ThrottleProperties.ConventionLimits(null, 3, null, true),
+                    "SHARED", new ThrottleProperties.ConventionLimits(null, null,
+                            new ThrottleProperties.Limit(5, 1, Duration.ofHours(1)), null)));
+    private final GatewayProperties gateway = new GatewayProperties(true, ZoneId.of("Europe/Paris"),
+            new GatewayProperties.Api("127.0.0.1", 8080, List.of()), List.of());
+    private final BucketStore buckets = new BucketStores.LocalBuckets(new BucketStores.ClockTimeMeter(clock));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Throttle throttle = new Throttle(buckets, limits, new CafCalendar(clock, gateway), gateway, meters);
+
+    private static Account account(String login, String convention) {
+        return new Account(1, login, "791", convention, "N", "P", "e@x.example", "PERSONNE", "UTILISATEUR", null,
+                "h", false, 0, null, null, null, null, null);
+    }
+
+    private static Exchange call(Account account, String address) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setProperty(Authenticator.ACCOUNT, account);
+        exchange.setProperty(GatewayRequest.PROPERTY, new GatewayRequest("r", "CONSULTATION_QF", 0, address, null, null));
+        return exchange;
+    }
+
+    private Problem refusal(Account account) {
+        try {
+            throttle.consultation(call(account, "127.0.0.1"));
+            return null;
+        } catch (ProblemException e) {
+            return e.problem();
+        }
+    }
+
+    @Test
+    void aBurstOfTwentyThenOnePerSecond() {
+        Account agent = account("agent", "79-2017-19");
+        for (int i = 0; i < 20; i++) {
+            assertThat(refusal(agent)).as("call " + i).isNull();
+        }
+        Exchange refused = call(agent, "127.0.0.1");
+        assertThatThrownBy(() -> throttle.consultation(refused)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem()).isEqualTo(Problem.RATE_LIMITED));
+        assertThat(GatewayRequest.of(refused).responseHeaders()).containsEntry("Retry-After", "1")
+                .containsEntry("RateLimit-Limit", "20").containsEntry("RateLimit-Remaining", "0");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(refusal(agent)).isNull();
+        assertThat(refusal(agent)).isEqualTo(Problem.RATE_LIMITED);
+        clock.advance(Duration.ofSeconds(5));
+        Exchange allowed = call(agent, "127.0.0.1");
+        throttle.consultation(allowed);
+        assertThat(GatewayRequest.of(allowed).responseHeaders()).containsEntry("RateLimit-Remaining", "4");
+        assertThat(meters.counter("gateway.throttled", "limite", "utilisateur").count()).isEqualTo(2);
+    }
+
+    @Test
+    void theDailyQuotaEndsAtMidnightInParis() {
+        Account agent = account("small", "SMALL");
+        for (int i = 0; i < 3; i++) {
+            assertThat(refusal(agent)).isNull();
+        }
+        Exchange refused = call(agent, "127.0.0.1");
+        assertThatThrownBy(() -> throttle.consultation(refused)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem()).isEqualTo(Problem.QUOTA_EXCEEDED));
+        // 10:00 UTC is 11:00 in Paris: 13 hours to midnight
+        assertThat(GatewayRequest.of(refused).responseHeaders()).containsEntry("RateLimit-Reset", "46800");
+        assertThat(throttle.remaining(agent).toString()).contains("restant=0");
+
+        clock.advance(Duration.ofHours(13));
+        assertThat(refusal(agent)).isNull();
+    }
+
+    @Test
+    void aConventionsLimitHoldsForAllItsUsersTogether() {
+        List<Account> users = List.of(account("a", "SHARED"), account("b", "SHARED"), account("c", "SHARED"));
+        int accepted = 0;
+        for (int round = 0; round < 3; round++) {
+            for (Account user : users) {
+                accepted += refusal(user) == null ? 1 : 0;
+            }
+        }
+        assertThat(accepted).isEqualTo(5);
+    }
+
+    @Test
+    void failedLoginsAreLimitedPerAddress() {
+        FailedLogins failed = new FailedLogins(buckets, limits);
+        GatewayRequest attacker = new GatewayRequest("r", "MOI", 0, "10.0.0.9", null, null);
+        GatewayRequest other = new GatewayRequest("r", "MOI", 0, "10.0.0.10", null, null);
+        for (int i = 0; i < 10; i++) {
+            failed.refuseIfTooMany(attacker);
+            failed.record(attacker);
+        }
+        assertThatThrownBy(() -> failed.refuseIfTooMany(attacker)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem()).isEqualTo(Problem.RATE_LIMITED));
+        failed.refuseIfTooMany(other);
+
+        clock.advance(Duration.ofSeconds(6));
+        failed.refuseIfTooMany(attacker);
+    }
+
+    @Test
+    void oneLoginFromTwoAddressesWithinAMinuteIsFlaggedAndRefusedWhereTheConventionSaysSo() {
+        SharingDetector sharing = new SharingDetector(limits, clock, meters);
+        Exchange first = call(account("agent", "79-2017-19"), "127.0.0.1");
+        Exchange second = call(account("agent", "79-2017-19"), "127.0.0.2");
+        sharing.check(first);
+        sharing.check(second);
+        clock.advance(Duration.ofSeconds(61));
+        Exchange later = call(account("agent", "79-2017-19"), "127.0.0.1");
+        sharing.check(later);
+        sharing.check(call(account("strict", "SMALL"), "127.0.0.1"));
+
+        assertThat(GatewayRequest.of(first).flags()).isEmpty();
+        assertThat(GatewayRequest.of(second).flags()).containsExactly("credential-sharing-suspected");
+        assertThat(GatewayRequest.of(later).flags()).isEmpty();
+        assertThatThrownBy(() -> sharing.check(call(account("strict", "SMALL"), "127.0.0.9")))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.CREDENTIAL_SHARING_SUSPECTED));
+        assertThat(meters.counter("gateway.sharing.suspected").count()).isEqualTo(2);
+    }
+}
