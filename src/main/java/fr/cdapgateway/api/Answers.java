@@ -115,6 +115,7 @@ public class Answers {
         message.setHeader("Cache-Control", "no-store");
         message.setHeader("X-Content-Type-Options", "nosniff");
         request.responseHeaders().forEach(message::setHeader);
+        org.slf4j.MDC.remove("requestId");
     }
 
     private byte[] write(Object body) {

@@ -29,5 +29,7 @@ public class GatewayRequests {
                 Sanitizer.clean(in.getHeader("User-Agent", String.class), 256),
                 path);
         exchange.setProperty(GatewayRequest.PROPERTY, request);
+        // every log line written for this request carries its id (structured logs, SPEC §11)
+        org.slf4j.MDC.put("requestId", request.requestId());
     }
 }

@@ -11,6 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +28,12 @@ class CredentialCache {
 
     private final SecretKeySpec key;
     private final Cache<String, String> verified;
+
+    @Autowired
+    CredentialCache(AuthProperties properties, MeterRegistry meters) {
+        this(properties);
+        CaffeineCacheMetrics.monitor(meters, verified, "credentials");
+    }
 
     CredentialCache(AuthProperties properties) {
         byte[] secret = new byte[32];

@@ -160,6 +160,8 @@ class DemoData implements InitializingBean {
                 a.profil() == null ? (a.type().equals("TECHNIQUE") ? "compte technique" : "") : "CDAP " + a.profil())));
         text.append("\n!! Try: curl -u niort.agent1:").append(PASSWORD)
                 .append(" -H 'X-Motif: RESTAURATION_SCOLAIRE' http://localhost:8080/api/v1/dossiers/1000042/quotient-familial");
-        LOG.warn(text.toString());
+        // the banner is for the person who just started the demo; the log line is for the log collector
+        System.out.println(text);
+        LOG.warn("demo mode: fictional conventions and accounts with a public password are loaded");
     }
 }

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +30,21 @@ public class TraceRecorder {
     private final TraceWriter writer;
     private final Answers answers;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    TraceRecorder(TraceWriter writer, Answers answers, Clock clock) {
+    TraceRecorder(TraceWriter writer, Answers answers, Clock clock, MeterRegistry meters) {
         this.writer = writer;
         this.answers = answers;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public void record(Exchange exchange) {
         GatewayRequest request = GatewayRequest.of(exchange);
         try {
-            writer.write(toRecord(request));
+            TraceRecord trace = toRecord(request);
+            writer.write(trace);
+            measure(exchange, request, trace.dureeMs());
         } catch (RuntimeException e) {
             LOG.error("trace of request {} could not be written ({}): answering trace-unavailable",
                     request.requestId(), e.getMessage());
@@ -44,6 +53,20 @@ public class TraceRecorder {
                             + "Réessayez dans quelques instants.", Map.of());
             request.responseHeaders().put("Retry-After", "5");
         }
+    }
+
+    /** Requests by route, outcome and profile, with their latency (SPEC §11). */
+    private void measure(Exchange exchange, GatewayRequest request, long millis) {
+        Timer.builder("gateway.requests")
+                .description("API requests, by route, action, outcome and profile")
+                .tag("route", String.valueOf(exchange.getFromRouteId()))
+                .tag("action", request.action())
+                .tag("statut", Integer.toString(request.status()))
+                .tag("code", request.code() == null ? "none" : request.code())
+                .tag("profil", request.profil() == null ? "none" : request.profil())
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Traces what the gateway does by itself (purges): the actor is "systeme". Fails loudly if it cannot. */
