@@ -28,6 +28,8 @@ class CredentialCache {
 
     private final SecretKeySpec key;
     private final Cache<String, String> verified;
+    // a keyed Mac per thread, instead of creating and keying one on every request
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Autowired
     CredentialCache(AuthProperties properties, MeterRegistry meters) {
@@ -64,12 +66,17 @@ class CredentialCache {
     }
 
     String fingerprint(String login, String password) {
+        Mac mac = macs.get();
+        mac.update(login.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(login.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
