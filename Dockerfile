@@ -30,5 +30,7 @@ USER gateway
 # demo data and the simulator are off. Override SPRING_PROFILES_ACTIVE to try the demo.
 ENV SPRING_PROFILES_ACTIVE=prod
 EXPOSE 8080 8081
-HEALTHCHECK --interval=30s --timeout=3s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 || exit 1"]
+# Readiness over HTTP without curl in the image: bash's /dev/tcp (the temurin images are Ubuntu, with bash).
+HEALTHCHECK --interval=30s --timeout=3s --start-period=60s CMD ["bash", "-c", \
+  "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
