@@ -21,10 +21,6 @@ enum Role {
         return this == ADMIN_PRINCIPAL || this == ADMIN_SUPPLEANT;
     }
 
-    boolean manager() {
-        return this == GESTIONNAIRE || conventionAdministrator();
-    }
-
     static Role of(String name) {
         try {
             return valueOf(name);

@@ -175,11 +175,6 @@ public class Authenticator {
         }
     }
 
-    /** Invalidates everything remembered about an account: the next request re-reads and re-verifies. */
-    public void forget(String login) {
-        accounts.invalidate(login);
-    }
-
     private static final class BasicCredentialsInvalid extends ProblemException {
         BasicCredentialsInvalid() {
             super(Problem.CREDENTIALS_INVALID, "Identifiant ou mot de passe incorrect.");

@@ -57,14 +57,6 @@ class CredentialCache {
         verified.put(fingerprint(login, password), account.passwordHash());
     }
 
-    void clear() {
-        verified.invalidateAll();
-    }
-
-    double hitRate() {
-        return verified.stats().hitRate();
-    }
-
     String fingerprint(String login, String password) {
         Mac mac = macs.get();
         mac.update(login.getBytes(StandardCharsets.UTF_8));

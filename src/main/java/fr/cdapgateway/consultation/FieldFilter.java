@@ -39,11 +39,6 @@ public final class FieldFilter {
         return filtered instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
     }
 
-    public boolean allows(String field) {
-        Allowed node = root.children.get(field);
-        return node != null;
-    }
-
     private static JsonNode copy(JsonNode source, Allowed allowed) {
         if (allowed.whole) {
             return source.deepCopy();

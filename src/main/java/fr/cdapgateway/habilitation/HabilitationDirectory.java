@@ -36,14 +36,6 @@ public class HabilitationDirectory {
         return numero == null ? Optional.empty() : conventions.get(numero, repository::convention);
     }
 
-    public void invalidateUser(long userId) {
-        byUser.invalidate(userId);
-    }
-
-    public void invalidateConvention(String numero) {
-        conventions.invalidate(numero);
-    }
-
     public void invalidateAll() {
         byUser.invalidateAll();
         conventions.invalidateAll();

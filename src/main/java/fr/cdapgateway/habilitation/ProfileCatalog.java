@@ -2,7 +2,6 @@ package fr.cdapgateway.habilitation;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -23,9 +22,5 @@ public class ProfileCatalog {
 
     public Optional<Profile> find(String code) {
         return Optional.ofNullable(code == null ? null : profiles.get(code));
-    }
-
-    public Set<String> codes() {
-        return profiles.keySet();
     }
 }
