@@ -19,6 +19,7 @@ import fr.cdapgateway.auth.PasswordHasher;
 import fr.cdapgateway.auth.PasswordPolicy;
 import fr.cdapgateway.config.CommandContext;
 import fr.cdapgateway.trace.TraceRecorder;
+import fr.cdapgateway.config.SqlTime;
 
 /**
  * {@code java -jar cdap-gateway.jar create-caf-admin --login L --caf 791 --nom N --prenom P --email E}: creates
@@ -81,7 +82,7 @@ public final class CafAdminCommand {
                 out.println("refused: the login " + login + " is taken");
                 return 1;
             }
-            var now = AdminStore.utc(context.getBean(Clock.class).instant());
+            var now = SqlTime.utc(context.getBean(Clock.class).instant());
             jdbc.sql("""
                     insert into utilisateur (login, caf, convention, nom, prenom, email, type, role, mot_de_passe_hash,
                                              mot_de_passe_change_le, doit_changer_mot_de_passe, cree_le, cree_par)

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.config.SqlTime;
 
 /** Conventions, their purposes and quotas, as the admin API reads and writes them. */
 @Repository
@@ -52,7 +53,7 @@ class ConventionStore {
                 values (:numero, :caf, :nom, :siret, :mode, :debut, :fin, :now)""")
                 .param("numero", c.numero()).param("caf", c.caf()).param("nom", c.partenaireNom())
                 .param("siret", c.partenaireSiret()).param("mode", c.mode()).param("debut", c.dateDebut())
-                .param("fin", c.dateFin()).param("now", AdminStore.utc(now))
+                .param("fin", c.dateFin()).param("now", SqlTime.utc(now))
                 .update();
         replaceMotifs(c.numero(), c.motifs());
         replaceServices(c.numero(), c.services());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.config.SqlTime;
 
 /** Requests filed by the partner managers of a CENTRALISE convention, for a CAF admin to decide. */
 @Repository
@@ -42,7 +43,7 @@ class DemandeStore {
                 .param("convention", d.convention()).param("nature", d.nature()).param("utilisateur", d.utilisateur())
                 .param("groupe", d.groupeId()).param("habilitation", d.habilitationId()).param("service", d.service())
                 .param("profil", d.profil()).param("debut", d.dateDebut()).param("fin", d.dateFin())
-                .param("by", d.demandeePar()).param("now", AdminStore.utc(now))
+                .param("by", d.demandeePar()).param("now", SqlTime.utc(now))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -62,7 +63,7 @@ class DemandeStore {
                 update demande set statut = :statut, decidee_par = :by, decidee_le = :now, motif_decision = :motif,
                                    habilitation_id = coalesce(:habilitation, habilitation_id)
                  where id = :id and statut = 'EN_ATTENTE'""")
-                .param("statut", statut).param("by", by).param("now", AdminStore.utc(now)).param("motif", motif)
+                .param("statut", statut).param("by", by).param("now", SqlTime.utc(now)).param("motif", motif)
                 .param("habilitation", habilitationId).param("id", id)
                 .update() == 1;
     }
@@ -75,8 +76,8 @@ class DemandeStore {
         return new DemandeRecord(rs.getLong("id"), rs.getString("convention"), rs.getString("nature"),
                 rs.getString("utilisateur"), groupeId, habilitationId, rs.getString("service"), rs.getString("profil"),
                 rs.getObject("date_debut", LocalDate.class), rs.getObject("date_fin", LocalDate.class),
-                rs.getString("statut"), rs.getString("demandee_par"), AdminStore.instant(rs.getTimestamp("demandee_le")),
-                rs.getString("decidee_par"), AdminStore.instant(rs.getTimestamp("decidee_le")),
+                rs.getString("statut"), rs.getString("demandee_par"), SqlTime.instant(rs.getTimestamp("demandee_le")),
+                rs.getString("decidee_par"), SqlTime.instant(rs.getTimestamp("decidee_le")),
                 rs.getString("motif_decision"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.config.SqlTime;
 
 /** Groups of a convention and their members. */
 @Repository
@@ -42,7 +43,7 @@ class GroupStore {
     long insert(String convention, String nom, String by, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into groupe (convention, nom, cree_le, cree_par) values (:convention, :nom, :now, :by)")
-                .param("convention", convention).param("nom", nom).param("now", AdminStore.utc(now)).param("by", by)
+                .param("convention", convention).param("nom", nom).param("now", SqlTime.utc(now)).param("by", by)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -64,7 +65,7 @@ class GroupStore {
         jdbc.sql("""
                 insert into groupe_membre (groupe_id, utilisateur_id, ajoute_le, ajoute_par)
                 values (:g, :u, :now, :by)""")
-                .param("g", groupId).param("u", userId).param("now", AdminStore.utc(now)).param("by", by).update();
+                .param("g", groupId).param("u", userId).param("now", SqlTime.utc(now)).param("by", by).update();
         return true;
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.config.SqlTime;
 
 /** Habilitations granted to an account or a group, as the admin API manages them. */
 @Repository
@@ -90,14 +91,14 @@ class HabilitationStore {
                 .param("convention", grant.convention()).param("userId", grant.utilisateurId())
                 .param("groupId", grant.groupeId()).param("service", grant.service()).param("profil", grant.profil())
                 .param("debut", grant.dateDebut()).param("fin", grant.dateFin()).param("by", by)
-                .param("now", AdminStore.utc(now))
+                .param("now", SqlTime.utc(now))
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
     void end(long id, String by, Instant now) {
         jdbc.sql("update habilitation set terminee_le = :now, terminee_par = :by where id = :id and terminee_le is null")
-                .param("now", AdminStore.utc(now)).param("by", by).param("id", id).update();
+                .param("now", SqlTime.utc(now)).param("by", by).param("id", id).update();
     }
 
     List<Long> endAllOf(long userId, String by, Instant now) {
@@ -109,7 +110,7 @@ class HabilitationStore {
 
     void suspend(long id, String by, Instant at) {
         jdbc.sql("update habilitation set suspendue_le = :at, suspendue_par = :by where id = :id")
-                .param("at", AdminStore.utc(at)).param("by", by).param("id", id).update();
+                .param("at", SqlTime.utc(at)).param("by", by).param("id", id).update();
     }
 
     /** The open habilitations of a group, whose profiles a new member will count against. */
@@ -127,8 +128,8 @@ class HabilitationStore {
         return new HabilitationRecord(rs.getLong("id"), rs.getString("convention"), utilisateurId,
                 rs.getString("login"), groupeId, rs.getString("service"), rs.getString("profil"),
                 rs.getObject("date_debut", LocalDate.class), rs.getObject("date_fin", LocalDate.class),
-                AdminStore.instant(rs.getTimestamp("suspendue_le")), rs.getString("accordee_par"),
-                AdminStore.instant(rs.getTimestamp("accordee_le")), AdminStore.instant(rs.getTimestamp("terminee_le")),
+                SqlTime.instant(rs.getTimestamp("suspendue_le")), rs.getString("accordee_par"),
+                SqlTime.instant(rs.getTimestamp("accordee_le")), SqlTime.instant(rs.getTimestamp("terminee_le")),
                 rs.getString("terminee_par"));
     }
 }

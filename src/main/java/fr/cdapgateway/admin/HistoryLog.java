@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.Sanitizer;
+import fr.cdapgateway.config.SqlTime;
 
 /** Who did what to which account, habilitation, group or convention, and when (SPEC §8: kept 6 years). */
 @Component
@@ -27,7 +28,7 @@ class HistoryLog {
         jdbc.sql("""
                 insert into historique (horodatage, acteur, convention, objet_type, objet_id, action, detail)
                 values (:now, :actor, :convention, :kind, :id, :action, :detail)""")
-                .param("now", AdminStore.utc(clock.instant()))
+                .param("now", SqlTime.utc(clock.instant()))
                 .param("actor", actor)
                 .param("convention", convention)
                 .param("kind", kind.name())

@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.trace.TraceRecorder;
+import fr.cdapgateway.config.SqlTime;
 
 /**
  * Habilitation data is kept 6 years after the habilitation or the account ends (SPEC §1, §8), then purged:
@@ -44,11 +45,11 @@ public class HistoryPurge {
         Instant limit = clock.instant().atOffset(ZoneOffset.UTC).minus(retention).toInstant();
         int[] counts = changes.apply(() -> {
             List<Long> accounts = jdbc.sql("select id from utilisateur where devalide_le < :limit")
-                    .param("limit", AdminStore.utc(limit)).query(Long.class).list();
+                    .param("limit", SqlTime.utc(limit)).query(Long.class).list();
             List<Long> habilitations = jdbc.sql("""
                     select id from habilitation
                      where terminee_le < :limit or utilisateur_id in (select id from utilisateur where devalide_le < :limit)""")
-                    .param("limit", AdminStore.utc(limit)).query(Long.class).list();
+                    .param("limit", SqlTime.utc(limit)).query(Long.class).list();
             int history = 0;
             for (Long id : habilitations) {
                 history += jdbc.sql("delete from historique where objet_type = 'HABILITATION' and objet_id = :id")

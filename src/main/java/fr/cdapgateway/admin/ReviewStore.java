@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.config.SqlTime;
 
 /** The annual reverse reviews and the usage figures they report. */
 @Repository
@@ -37,7 +38,7 @@ class ReviewStore {
                 .param("convention", convention)
                 .query(rs -> {
                     usage.put(rs.getString("utilisateur") + "/" + rs.getString("profil"),
-                            new Usage(AdminStore.instant(rs.getTimestamp("derniere")), rs.getLong("nombre")));
+                            new Usage(SqlTime.instant(rs.getTimestamp("derniere")), rs.getLong("nombre")));
                 });
         return usage;
     }
@@ -48,14 +49,14 @@ class ReviewStore {
                  order by attestee_le desc, id desc fetch first 1 rows only""")
                 .param("convention", convention)
                 .query((rs, row) -> new ReviewRecord(rs.getLong("id"), rs.getString("convention"),
-                        rs.getString("attestee_par"), AdminStore.instant(rs.getTimestamp("attestee_le"))))
+                        rs.getString("attestee_par"), SqlTime.instant(rs.getTimestamp("attestee_le"))))
                 .optional();
     }
 
     long attest(String convention, String by, Instant now, Map<Long, String> decisions) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into revue (convention, attestee_par, attestee_le) values (:convention, :by, :now)")
-                .param("convention", convention).param("by", by).param("now", AdminStore.utc(now))
+                .param("convention", convention).param("by", by).param("now", SqlTime.utc(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
         decisions.forEach((habilitation, decision) -> jdbc.sql("""

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.config.SqlTime;
 
 /** Accounts as the admin API manages them. Never returns the password hash. */
 @Repository
@@ -78,7 +79,7 @@ class UserStore {
                 .param("nom", user.nom()).param("prenom", user.prenom()).param("email", user.email())
                 .param("fonction", user.fonction()).param("type", user.type()).param("role", user.role())
                 .param("instructeur", user.numeroInstructeur()).param("hash", user.hash())
-                .param("now", AdminStore.utc(now)).param("by", createdBy)
+                .param("now", SqlTime.utc(now)).param("by", createdBy)
                 .update();
         return find(user.login()).orElseThrow().id();
     }
@@ -96,12 +97,12 @@ class UserStore {
 
     void suspend(long id, Instant at) {
         jdbc.sql("update utilisateur set suspendu_le = :at where id = :id")
-                .param("at", AdminStore.utc(at)).param("id", id).update();
+                .param("at", SqlTime.utc(at)).param("id", id).update();
     }
 
     void devalidate(long id, Instant at, String by) {
         jdbc.sql("update utilisateur set devalide_le = :at, devalide_par = :by where id = :id and devalide_le is null")
-                .param("at", AdminStore.utc(at)).param("by", by).param("id", id).update();
+                .param("at", SqlTime.utc(at)).param("by", by).param("id", id).update();
     }
 
     void unlock(long id) {
@@ -127,9 +128,9 @@ class UserStore {
                 rs.getString("convention"), rs.getString("nom"), rs.getString("prenom"), rs.getString("email"),
                 rs.getString("fonction"), rs.getString("type"), rs.getString("role"),
                 rs.getString("numero_instructeur"), rs.getBoolean("doit_changer_mot_de_passe"),
-                AdminStore.instant(rs.getTimestamp("verrouille_le")), AdminStore.instant(rs.getTimestamp("suspendu_le")),
-                AdminStore.instant(rs.getTimestamp("devalide_le")),
-                AdminStore.instant(rs.getTimestamp("derniere_connexion")),
-                AdminStore.instant(rs.getTimestamp("cree_le")));
+                SqlTime.instant(rs.getTimestamp("verrouille_le")), SqlTime.instant(rs.getTimestamp("suspendu_le")),
+                SqlTime.instant(rs.getTimestamp("devalide_le")),
+                SqlTime.instant(rs.getTimestamp("derniere_connexion")),
+                SqlTime.instant(rs.getTimestamp("cree_le")));
     }
 }

@@ -2,14 +2,12 @@ package fr.cdapgateway.auth;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.config.SqlTime;
 
 /** Accounts in the database. Named parameters only. */
 @Repository
@@ -52,8 +50,8 @@ public class AccountRepository {
                  where id = :id""")
                 .param("consecutive", consecutiveThreshold)
                 .param("daily", dailyThreshold)
-                .param("dayAgo", utc(now.minus(java.time.Duration.ofHours(24))))
-                .param("now", utc(now))
+                .param("dayAgo", SqlTime.utc(now.minus(java.time.Duration.ofHours(24))))
+                .param("now", SqlTime.utc(now))
                 .param("id", id)
                 .update();
     }
@@ -61,7 +59,7 @@ public class AccountRepository {
     /** Last use, for the reverse review; written at most once a day per account, off the hot path's way. */
     void touchLastLogin(long id, Instant now) {
         jdbc.sql("update utilisateur set derniere_connexion = :now where id = :id")
-                .param("now", utc(now)).param("id", id).update();
+                .param("now", SqlTime.utc(now)).param("id", id).update();
     }
 
     void resetFailures(long id) {
@@ -76,14 +74,11 @@ public class AccountRepository {
                    set mot_de_passe_hash = :hash, mot_de_passe_change_le = :now, doit_changer_mot_de_passe = false
                  where id = :id""")
                 .param("hash", hash)
-                .param("now", utc(now))
+                .param("now", SqlTime.utc(now))
                 .param("id", id)
                 .update();
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(
@@ -100,14 +95,11 @@ public class AccountRepository {
                 rs.getString("mot_de_passe_hash"),
                 rs.getBoolean("doit_changer_mot_de_passe"),
                 rs.getInt("echecs_consecutifs"),
-                instant(rs.getTimestamp("verrouille_le")),
-                instant(rs.getTimestamp("suspendu_le")),
-                instant(rs.getTimestamp("devalide_le")),
-                instant(rs.getTimestamp("mot_de_passe_change_le")),
-                instant(rs.getTimestamp("derniere_connexion")));
+                SqlTime.instant(rs.getTimestamp("verrouille_le")),
+                SqlTime.instant(rs.getTimestamp("suspendu_le")),
+                SqlTime.instant(rs.getTimestamp("devalide_le")),
+                SqlTime.instant(rs.getTimestamp("mot_de_passe_change_le")),
+                SqlTime.instant(rs.getTimestamp("derniere_connexion")));
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -2,8 +2,6 @@ package fr.cdapgateway.habilitation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.config.SqlTime;
 
 /** Conventions and habilitations in the database. Named parameters only. */
 @Repository
@@ -66,11 +65,8 @@ class HabilitationRepository {
     private static Habilitation habilitation(ResultSet rs, int row) throws SQLException {
         return new Habilitation(rs.getLong("id"), rs.getString("convention"), rs.getString("service"),
                 rs.getString("profil"), rs.getObject("date_debut", java.time.LocalDate.class),
-                rs.getObject("date_fin", java.time.LocalDate.class), instant(rs.getTimestamp("suspendue_le")),
-                instant(rs.getTimestamp("terminee_le")));
+                rs.getObject("date_fin", java.time.LocalDate.class), SqlTime.instant(rs.getTimestamp("suspendue_le")),
+                SqlTime.instant(rs.getTimestamp("terminee_le")));
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.config.GatewayProperties;
 import fr.cdapgateway.config.GatewayProperties.Maintenance;
+import fr.cdapgateway.config.SqlTime;
 
 /**
  * Planned maintenance windows (SPEC §11): from configuration ({@code gateway.maintenances}) and from the admin
@@ -53,8 +54,8 @@ public class MaintenanceCalendar {
         jdbc.sql("""
                 insert into maintenance (debut, fin, message, creee_par, creee_le)
                 values (:debut, :fin, :message, :by, :now)""")
-                .param("debut", debut.atOffset(java.time.ZoneOffset.UTC)).param("fin", fin.atOffset(java.time.ZoneOffset.UTC))
-                .param("message", message).param("by", by).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .param("debut", SqlTime.utc(debut)).param("fin", SqlTime.utc(fin))
+                .param("message", message).param("by", by).param("now", SqlTime.utc(clock.instant()))
                 .update(key, "id");
         reload();
         return key.getKey().longValue();
@@ -64,7 +65,7 @@ public class MaintenanceCalendar {
     void reload() {
         List<Maintenance> all = new ArrayList<>(properties.maintenances());
         all.addAll(jdbc.sql("select debut, fin, message from maintenance where fin > :since order by debut")
-                .param("since", clock.instant().minus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC))
+                .param("since", SqlTime.utc(clock.instant().minus(Duration.ofDays(1))))
                 .query((rs, row) -> new Maintenance(rs.getTimestamp("debut").toInstant(),
                         rs.getTimestamp("fin").toInstant(), rs.getString("message")))
                 .list());
