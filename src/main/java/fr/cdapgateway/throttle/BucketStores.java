@@ -3,10 +3,9 @@ package fr.cdapgateway.throttle;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -14,15 +13,17 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Chooses the bucket store (SPEC §10): in memory for one instance, in PostgreSQL (bucket4j's select-for-update
@@ -35,8 +36,8 @@ class BucketStores {
     private static final Logger LOG = LoggerFactory.getLogger(BucketStores.class);
 
     @Bean
-    BucketStore bucketStore(ThrottleProperties properties, DataSource dataSource, JdbcClient jdbc, Clock clock,
-                            @Value("${spring.datasource.url}") String url) {
+    BucketStore bucketStore(ThrottleProperties properties, DataSourceProperties database, Clock clock) {
+        String url = database.determineUrl();
         boolean postgres = switch (properties.storage()) {
             case "postgresql" -> true;
             case "memory" -> false;
@@ -44,7 +45,7 @@ class BucketStores {
         };
         TimeMeter time = new ClockTimeMeter(clock);
         LOG.info("rate-limit buckets stored in {}", postgres ? "PostgreSQL (shared by all instances)" : "memory");
-        return postgres ? new PostgresBuckets(dataSource, jdbc, time) : new LocalBuckets(time);
+        return postgres ? new PostgresBuckets(database, properties.cluster(), time) : new LocalBuckets(time);
     }
 
     /** bucket4j's notion of time, from the application's clock. */
@@ -85,13 +86,37 @@ class BucketStores {
         }
     }
 
-    static final class PostgresBuckets implements BucketStore {
+    /**
+     * Buckets shared by every instance through PostgreSQL (bucket4j's select-for-update proxy on table
+     * {@code bucket}). Two costs are kept off the request path:
+     * <ul>
+     * <li>Commits do not wait for the disk: the bucket connections run with {@code synchronous_commit = off}.
+     * A crash of PostgreSQL may forget the last fraction of a second of consumptions (tokens given back), never
+     * half-write a bucket; traces and accounts keep their synchronous commits on the main pool.</li>
+     * <li>A bucket whose {@link ThrottleProperties.Cluster#localTokens tolerance} is one token or more is
+     * consumed locally and synchronised with the shared row when the tolerance is used up or
+     * {@code cluster.sync} has passed (bucket4j's delaying optimisation): with n instances a limit is exceeded
+     * by at most n x tolerance. Human-scale limits (20, 1,500...) have a tolerance under one token: exact.</li>
+     * </ul>
+     */
+    static final class PostgresBuckets implements BucketStore, AutoCloseable {
+        private final HikariDataSource pool;
         private final ProxyManager<String> proxies;
-        private final JdbcClient jdbc;
+        private final ThrottleProperties.Cluster cluster;
+        private final TimeMeter time;
+        private final Cache<String, Bucket> synchronising = Caffeine.newBuilder().maximumSize(100_000)
+                .expireAfterAccess(Duration.ofMinutes(10)).build();
 
-        PostgresBuckets(DataSource dataSource, JdbcClient jdbc, TimeMeter time) {
-            this.jdbc = jdbc;
-            this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        PostgresBuckets(DataSourceProperties database, ThrottleProperties.Cluster cluster, TimeMeter time) {
+            this.cluster = cluster;
+            this.time = time;
+            this.pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+            pool.setPoolName("buckets");
+            pool.setMaximumPoolSize(8);
+            pool.setMinimumIdle(1);
+            pool.setConnectionTimeout(2000);
+            pool.setConnectionInitSql("set synchronous_commit = off");
+            this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .clientClock(time)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
@@ -101,12 +126,31 @@ class BucketStores {
 
         @Override
         public Bucket bucket(String key, BucketConfiguration configuration) {
-            return proxies.builder().build(key, () -> configuration);
+            long localTokens = java.util.Arrays.stream(configuration.getBandwidths())
+                    .mapToLong(limit -> cluster.localTokens(limit.getCapacity())).min().orElse(0);
+            if (localTokens < 1) {
+                return proxies.builder().build(key, () -> configuration);
+            }
+            // the local share lives in the proxy object: one per key, kept while it is used
+            return synchronising.get(key, k -> proxies.builder()
+                    .withOptimization(new DelayOptimization(new DelayParameters(localTokens, cluster.sync()),
+                            NopeOptimizationListener.INSTANCE, time))
+                    .build(k, () -> configuration));
         }
 
         @Override
         public void clear() {
-            jdbc.sql("delete from bucket").update();
+            synchronising.invalidateAll();
+            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+                statement.executeUpdate("delete from bucket");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not clear the rate-limit buckets", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.close();
         }
     }
 }

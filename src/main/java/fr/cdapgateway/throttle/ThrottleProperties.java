@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,10 +24,25 @@ public record ThrottleProperties(
         @Valid @NotNull Limit perConvention,
         @Valid @NotNull Limit failedLoginsPerAddress,
         @Valid @NotNull Sharing sharing,
-        @DefaultValue({}) Map<String, @Valid ConventionLimits> conventions) {
+        @DefaultValue({}) Map<String, @Valid ConventionLimits> conventions,
+        @Valid @DefaultValue Cluster cluster) {
 
     /** A token bucket: {@code capacity} tokens at most, {@code refill} more every {@code period}. */
     public record Limit(@Min(1) long capacity, @Min(1) long refill, @NotNull Duration period) {
+    }
+
+    /**
+     * Buckets shared through PostgreSQL: an instance may consume up to {@code tolerance} of a bucket's capacity on
+     * its own before it synchronises with the shared bucket, and synchronises at least every {@code sync}.
+     * A bucket whose tolerance is under one token (every human-scale default) is exact: one transaction per token.
+     */
+    public record Cluster(@DefaultValue("0.01") @DecimalMin("0") @DecimalMax("0.1") double tolerance,
+                          @DefaultValue("1s") @NotNull Duration sync) {
+
+        /** How many tokens of a bucket of this capacity an instance may consume between synchronisations. */
+        public long localTokens(long capacity) {
+            return (long) Math.floor(capacity * tolerance);
+        }
     }
 
     public record Sharing(@NotNull Duration window, boolean refuse) {

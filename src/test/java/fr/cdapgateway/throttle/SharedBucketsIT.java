@@ -1,0 +1,104 @@
+package fr.cdapgateway.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+
+import fr.cdapgateway.support.EmbeddedPostgres;
+import fr.cdapgateway.support.MutableClock;
+
+/**
+ * Buckets shared through a real PostgreSQL by two instances (two stores on one database): a human-scale limit is
+ * exact, a large one may be exceeded by at most its tolerance per instance, and the local share is synchronised
+ * when the sync interval has passed. The clock is the tests' own; nothing refills during a test.
+ */
+class SharedBucketsIT {
+
+    private static final ThrottleProperties.Cluster ONE_PERCENT = new ThrottleProperties.Cluster(0.01,
+            Duration.ofSeconds(1));
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private BucketStores.PostgresBuckets instanceA;
+    private BucketStores.PostgresBuckets instanceB;
+
+    @BeforeEach
+    void twoInstancesOnOneDatabase() {
+        String url = EmbeddedPostgres.createDatabase(EmbeddedPostgres.server());
+        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load()
+                .migrate();
+        DataSourceProperties database = new DataSourceProperties();
+        database.setUrl(url);
+        database.setUsername("postgres");
+        database.setPassword("postgres");
+        var time = new BucketStores.ClockTimeMeter(clock);
+        instanceA = new BucketStores.PostgresBuckets(database, ONE_PERCENT, time);
+        instanceB = new BucketStores.PostgresBuckets(database, ONE_PERCENT, time);
+    }
+
+    @AfterEach
+    void close() {
+        instanceA.close();
+        instanceB.close();
+    }
+
+    @Test
+    void aHumanScaleLimitIsExactAcrossInstances() {
+        BucketConfiguration twenty = noRefill(20);
+
+        int accepted = consumeAlternately("u:niort.agent1", twenty, 60);
+
+        assertThat(accepted).isEqualTo(20);
+    }
+
+    @Test
+    void aLargeLimitIsExceededByAtMostItsTolerancePerInstance() {
+        BucketConfiguration thousand = noRefill(1000);
+
+        int accepted = consumeAlternately("c:79-2017-19", thousand, 1200);
+
+        assertThat(accepted).isBetween(1000, 1000 + 2 * 10);
+    }
+
+    @Test
+    void whatOneInstanceConsumedLocallyReachesTheOtherAfterTheSyncInterval() {
+        BucketConfiguration thousand = noRefill(1000);
+        Bucket a = instanceA.bucket("c:2024-12", thousand);
+        Bucket b = instanceB.bucket("c:2024-12", thousand);
+        a.tryConsume(1); // first use: synchronised
+        for (int i = 0; i < 9; i++) {
+            assertThat(a.tryConsume(1)).isTrue(); // within A's local share of 10
+        }
+
+        clock.advance(Duration.ofMillis(1500));
+        a.tryConsume(1); // past the interval: A synchronises its 9 local tokens and this one
+
+        assertThat(b.getAvailableTokens()).isEqualTo(1000 - 11);
+    }
+
+    private int consumeAlternately(String key, BucketConfiguration configuration, int attempts) {
+        Bucket[] buckets = {instanceA.bucket(key, configuration), instanceB.bucket(key, configuration)};
+        int accepted = 0;
+        for (int i = 0; i < attempts; i++) {
+            if (buckets[i % 2].tryConsume(1)) {
+                accepted++;
+            }
+        }
+        return accepted;
+    }
+
+    private static BucketConfiguration noRefill(long capacity) {
+        return BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(capacity).refillGreedy(1, Duration.ofDays(1)))
+                .build();
+    }
+}
