@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# cdap-gateway: multi-stage build, JRE-only runtime, non-root, layered jar (dependencies change less often).
+# cdap-gateway: multi-stage build, JRE-only runtime, non-root, layered jar (dependencies change less often),
+# class-data-sharing archive from a training run (start-up: see docs/benchmarks.md).
 # Build: docker build -t cdap-gateway .
 # Run (production): docker run -e DB_URL=jdbc:postgresql://db:5432/gateway -e DB_USER=... -e DB_PASSWORD=... \
 #                              -e CDAP_BASE_URL=https://cdap.example -p 8080:8080 -p 8081:8081 cdap-gateway
@@ -10,7 +11,7 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
 RUN mvn -B -q package -DskipTests \
- && java -Djarmode=tools -jar target/cdap-gateway.jar extract --layers --launcher --destination target/extracted
+ && java -Djarmode=tools -jar target/cdap-gateway.jar extract --layers --destination target/extracted
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system gateway \
@@ -25,12 +26,23 @@ COPY --from=build /build/target/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/target/extracted/application/ ./
 COPY routes/ routes/
 COPY config/ config/
+# CDS training run: start the application up to a refreshed context (in-memory H2, no demo data, nothing reached
+# outside the container) and archive the classes it loaded. bench/run.sh does the same.
+RUN java -XX:ArchiveClassesAtExit=cdap-gateway.jsa -Dspring.context.exit=onRefresh -jar cdap-gateway.jar \
+      "--spring.datasource.url=jdbc:h2:mem:cds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+      --gateway.demo=false > /dev/null \
+ && test -s cdap-gateway.jsa
 USER gateway
 # The image runs in production mode: PostgreSQL (DB_URL...) and the real backend (CDAP_BASE_URL) are required,
 # demo data and the simulator are off. Override SPRING_PROFILES_ACTIVE to try the demo.
 ENV SPRING_PROFILES_ACTIVE=prod
 EXPOSE 8080 8081
 # Readiness over HTTP without curl in the image: bash's /dev/tcp (the temurin images are Ubuntu, with bash).
+# Healthy only on "200": a readiness that is OUT_OF_SERVICE (503) still lists components whose status is UP.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=60s CMD ["bash", "-c", \
-  "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
+  "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
+# Memory: a fixed 160 MB heap and the serial collector, as measured in docs/benchmarks.md (2 cores). Extra JVM
+# options go in JAVA_TOOL_OPTIONS; to change these, override the entrypoint (for the same option, the command
+# line wins over JAVA_TOOL_OPTIONS).
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=cdap-gateway.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", \
+  "-XX:+UseSerialGC", "-Xms160m", "-Xmx160m", "-XX:+ExitOnOutOfMemoryError", "-jar", "cdap-gateway.jar"]

@@ -1,78 +1,168 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Open-loop load at a fixed rate (what wrk cannot do): one request every 1/rate seconds whatever the answers,
- * latency measured from the moment the request was due (no coordinated omission). Prints
- * "sent ok errors p50_ms p90_ms p99_ms p999_ms".
+ * Open-loop load at a fixed rate (what wrk cannot do): request i is due at start + i/rate whatever the answers,
+ * and its latency runs from that moment (no coordinated omission: a request that waits for a free connection
+ * is late, and its lateness counts). Keep-alive HTTP/1.1 on plain sockets, so the generator costs little CPU
+ * next to what it measures. The first 2 seconds warm up and are not recorded.
+ * Prints "sent ok errors p50_ms p90_ms p99_ms p999_ms".
  *
  * Usage: java bench/RateLoad.java URL RATE SECONDS [Header=Value ...]
  */
 public class RateLoad {
 
+    private static final int CONNECTIONS = 64;
+    private static final int WARM_UP_SECONDS = 2;
+
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+        StringBuilder head = new StringBuilder("GET ").append(uri.getRawPath()).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
         for (int i = 3; i < args.length; i++) {
             int eq = args[i].indexOf('=');
-            builder.header(args[i].substring(0, eq), args[i].substring(eq + 1));
+            head.append(args[i], 0, eq).append(": ").append(args[i].substring(eq + 1)).append("\r\n");
         }
-        HttpRequest request = builder.build();
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        byte[] request = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+
+        int warmUp = rate * WARM_UP_SECONDS;
         int total = rate * seconds;
         long[] latencies = new long[total];
-        AtomicInteger done = new AtomicInteger();
-        AtomicLong errors = new AtomicLong();
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 100_000_000L;
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        boolean[] ok = new boolean[total];
         AtomicInteger next = new AtomicInteger();
-        pacer.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            // send every request that is due by now (catches up if the pacer was late)
-            while (true) {
-                int i = next.get();
-                if (i >= total || start + i * intervalNanos > now || !next.compareAndSet(i, i + 1)) {
-                    break;
-                }
-                long due = start + i * intervalNanos;
-                client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                    latencies[i] = System.nanoTime() - due;
-                    if (failure != null || response.statusCode() != 200) {
-                        errors.incrementAndGet();
+        AtomicInteger errors = new AtomicInteger();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 200_000_000L;
+
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            Thread thread = new Thread(() -> {
+                Socket socket = null;
+                InputStream in = null;
+                while (true) {
+                    int i = next.getAndIncrement();
+                    if (i >= warmUp + total) {
+                        break;
                     }
-                    done.incrementAndGet();
-                });
-            }
-        }, 100, 1, TimeUnit.MILLISECONDS);
-        long deadline = System.nanoTime() + (seconds + 15) * 1_000_000_000L;
-        while (done.get() < total && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+                    long due = start + i * interval;
+                    for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+                        LockSupport.parkNanos(due - now);
+                    }
+                    int status;
+                    try {
+                        if (socket == null) {
+                            socket = new Socket(uri.getHost(), uri.getPort());
+                            socket.setTcpNoDelay(true);
+                            in = new BufferedInputStream(socket.getInputStream(), 65536);
+                        }
+                        status = exchange(socket.getOutputStream(), in, request);
+                    } catch (IOException e) {
+                        status = -1;
+                        close(socket);
+                        socket = null;
+                    }
+                    long latency = System.nanoTime() - due;
+                    if (i >= warmUp) {
+                        latencies[i - warmUp] = latency;
+                        ok[i - warmUp] = status >= 200 && status < 300;
+                        if (!ok[i - warmUp]) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+                close(socket);
+            });
+            thread.start();
+            threads.add(thread);
         }
-        pacer.shutdownNow();
-        int completed = done.get();
-        long[] sorted = Arrays.copyOf(latencies, completed);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long succeeded = 0;
+        for (boolean b : ok) {
+            succeeded += b ? 1 : 0;
+        }
+        long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        System.out.printf("%d %d %d %.2f %.2f %.2f %.2f%n", total, completed - errors.get(), errors.get(),
-                pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), pct(sorted, 0.999));
-        System.exit(0);
+        System.out.printf("%d %d %d %.2f %.2f %.2f %.2f%n", total, succeeded, errors.get(),
+                ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999));
     }
 
-    private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
+    /** Sends one request and reads one whole answer (Content-Length or chunked); returns the status. */
+    private static int exchange(OutputStream out, InputStream in, byte[] request) throws IOException {
+        out.write(request);
+        out.flush();
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        long length = -1;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase();
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
         }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        if (chunked) {
+            for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+                skip(in, size);
+                line(in);
+            }
+            line(in);
+        } else if (length > 0) {
+            skip(in, length);
+        }
+        return status;
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
+    private static void skip(InputStream in, long bytes) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (bytes > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, bytes));
+            if (read < 0) {
+                throw new IOException("connection closed");
+            }
+            bytes -= read;
+        }
+    }
+
+    private static void close(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) (quantile * sorted.length))] / 1_000_000.0;
     }
 }

@@ -2,10 +2,16 @@
 # The benchmark of SPEC §13, in one command, on loopback:
 #   bench/run.sh
 # Builds the jar, starts the CDAP simulator alone, an nginx reverse proxy in front of it (auth_basic on {SSHA}
-# hashes, limit_req, access log), and the gateway in front of it — on PostgreSQL, then on H2 — and loads each
-# with wrk: the same QF consultation, same concurrency levels, several runs, medians. Then: added latency at half
-# the gateway's saturation load (open-loop), cached authentication cost (JMH), durable traces/s with and without
-# group commit, start-up time, resident memory under load, and a JFR profile of the gateway under load.
+# hashes, limit_req, access log), and two gateways in front of it — one on PostgreSQL, one on H2 — and loads
+# each with wrk: the same QF consultation, same concurrency levels, several runs, medians. The four targets are
+# loaded in turn within each round (not one after the other for the whole run), so that the machine's drift
+# weighs on all of them alike. During each load the CPU time of every process (wrk, simulator, nginx, gateway,
+# PostgreSQL) is counted: the report gives the CPU cost of one answered request, per process.
+# Then: added latency at half the gateway's saturation load (open-loop), cached authentication cost (JMH),
+# durable traces/s with and without group commit, start-up time, resident memory under load, and a CPU profile
+# of the gateway under load (async-profiler from Maven Central, or JFR when it is not available).
+# The gateways run as the container runs them: extracted jar, class-data-sharing archive, JVM options of the
+# Dockerfile (GATEWAY_JVM below).
 # Writes bench/results/<time>/report.md (and bench/results/latest.md).
 #
 # Settings (environment): BENCH_DURATION (s, default 10), BENCH_RUNS (default 3),
@@ -22,7 +28,12 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/results/$STAMP
 mkdir -p "$OUT"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-SIM_PORT=18091 NGINX_PORT=18088 GW_PORT=18080 GW_MGMT=18081 PG_PORT=15432
+SIM_PORT=18091 NGINX_PORT=18088 PG_PORT=15432
+declare -A API_PORT=([gateway-pg]=18080 [gateway-h2]=18082) MGMT_PORT=([gateway-pg]=18081 [gateway-h2]=18083)
+declare -A PID_OF
+# The JVM options of the Dockerfile's ENTRYPOINT (keep the two in step).
+GATEWAY_JVM="-XX:+UseSerialGC -Xms160m -Xmx160m -XX:+ExitOnOutOfMemoryError"
+APP=$OUT/app
 PGDATA=/tmp/cdap-bench-pg-$$
 PIDS=()
 
@@ -49,31 +60,52 @@ wait_for() { # url seconds
   echo "timeout waiting for $1" >&2; return 1
 }
 
+ticks() { # CPU ticks (user+system) of the given processes, summed
+  local sum=0 pid
+  for pid in "$@"; do [ -r "/proc/$pid/stat" ] && sum=$(( sum + $(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null || echo 0) )); done
+  echo "$sum"
+}
+proc_ticks() { local v=${1#*:}; ticks ${v//,/ }; } # name:pid,pid,...
+machine_ticks() { awk '/^cpu / {print $2+$3+$4+$7+$8}' /proc/stat; }
+
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # wrk's latency lines are like "99%  3.21ms": in milliseconds
 wrk_ms() { awk -v p="$1" '$1==p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}'; }
 
-load() { # name url lua
-  local name=$1 url=$2 lua=$3
-  wrk -t2 -c32 -d3s -s "$lua" "$url" >/dev/null # warm-up (JIT, pools, caches)
-  for c in $CONNECTIONS; do
-    for r in $(seq 1 "$RUNS"); do
-      wrk -t2 -c"$c" -d"${DURATION}s" --latency -s "$lua" "$url" > "$OUT/wrk-$name-c$c-r$r.txt"
-      local rps p50 p99 errors
-      # successful answers per second only: a fast refusal (429, 503) must not count as throughput
-      rps=$(awk -v d="$DURATION" '/requests in/ {total=$1} /Non-2xx/ {bad=$5} END {printf "%.1f", (total-bad)/d}' \
-        "$OUT/wrk-$name-c$c-r$r.txt")
-      p50=$(wrk_ms 50% < "$OUT/wrk-$name-c$c-r$r.txt")
-      p99=$(wrk_ms 99% < "$OUT/wrk-$name-c$c-r$r.txt")
-      errors=$(awk '/Non-2xx|Socket errors/ {print}' "$OUT/wrk-$name-c$c-r$r.txt" | tr '\n' ' ')
-      echo "$name $c $r $rps $p50 $p99 $errors" | tee -a "$OUT/wrk.tsv"
-    done
+run_wrk() { # name url lua connections run: one measured load, with the CPU time of every process
+  local name=$1 url=$2 lua=$3 c=$4 r=$5 f="$OUT/wrk-$1-c$4-r$5.txt"
+  local procs="sim:${PID_OF[simulator]} nginx:$(pgrep -d, -x nginx || true) pg:$(pgrep -d, -x postgres || true)"
+  case $name in gateway-*) procs="$procs gw:${PID_OF[$name]}";; esac
+  local before=() after=() p
+  for p in $procs; do before+=("$(proc_ticks "$p")"); done
+  local m0; m0=$(machine_ticks)
+  /usr/bin/time -f "%U %S" -o "$f.time" wrk -t2 -c"$c" -d"${DURATION}s" --latency -s "$lua" "$url" > "$f"
+  local m1; m1=$(machine_ticks)
+  for p in $procs; do after+=("$(proc_ticks "$p")"); done
+  local rps p50 p99 ok errors cpu="" i=0 hz; hz=$(getconf CLK_TCK)
+  # successful answers only: a fast refusal (429, 503) must not count as throughput
+  ok=$(awk '/requests in/ {total=$1} /Non-2xx/ {bad=$5} END {print total-bad}' "$f")
+  rps=$(awk -v ok="$ok" -v d="$DURATION" 'BEGIN {printf "%.1f", ok/d}')
+  p50=$(wrk_ms 50% < "$f"); p99=$(wrk_ms 99% < "$f")
+  # CPU microseconds per successful answer: wrk, then each process, then the whole machine
+  cpu="wrk=$(awk -v ok="$ok" '{printf "%.0f", ($1+$2)*1e6/ok}' "$f.time")"
+  for p in $procs; do
+    cpu="$cpu ${p%%:*}=$(awk -v a="${before[$i]}" -v b="${after[$i]}" -v ok="$ok" -v hz="$hz" 'BEGIN {printf "%.0f", (b-a)*1e6/hz/ok}')"
+    i=$((i + 1))
   done
+  cpu="$cpu all=$(awk -v a="$m0" -v b="$m1" -v ok="$ok" -v hz="$hz" 'BEGIN {printf "%.0f", (b-a)*1e6/hz/ok}')"
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' "$f" | tr '\n' ' ')
+  echo "$name $c $r $rps $p50 $p99 $cpu $errors" | tee -a "$OUT/wrk.tsv"
 }
 
 med() { # name connections column(4=rps,5=p50,6=p99)
   awk -v n="$1" -v c="$2" -v k="$3" '$1==n && $2==c {print $k}' "$OUT/wrk.tsv" | median
+}
+
+cpu_med() { # name connections process: median CPU microseconds per answer of that process
+  awk -v n="$1" -v c="$2" -v p="$3" '$1==n && $2==c {for (i=7; i<=NF; i++) if (index($i, p "=")==1) print substr($i, length(p)+2)}' \
+    "$OUT/wrk.tsv" | median
 }
 
 pg() { # pg_ctl as the postgres user (PostgreSQL refuses to run as root)
@@ -81,21 +113,19 @@ pg() { # pg_ctl as the postgres user (PostgreSQL refuses to run as root)
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bin/pg_ctl" -D "$PGDATA" "$@"; else "$bin/pg_ctl" -D "$PGDATA" "$@"; fi
 }
 
-start_gateway() { # name db-url extra-jvm-args...
-  local name=$1 url=$2; shift 2
+start_gateway() { # name db-url
+  local name=$1 url=$2
   local t0; t0=$(date +%s%N)
-  CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT DB_URL=$url DB_USER=postgres DB_PASSWORD=postgres GATEWAY_DEMO=true \
-    "$JAVA" -Xms256m -Xmx512m "$@" -jar target/cdap-gateway.jar $GATEWAY_ARGS > "$OUT/$name.log" 2>&1 &
-  GATEWAY_PID=$!
-  PIDS+=("$GATEWAY_PID")
-  wait_for "http://127.0.0.1:$GW_MGMT/actuator/health/readiness" 120
+  (cd "$APP" && CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT DB_URL=$url DB_USER=postgres DB_PASSWORD=postgres \
+    GATEWAY_DEMO=true exec "$JAVA" $GATEWAY_JVM -XX:SharedArchiveFile=app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -jar cdap-gateway.jar --gateway.api.port="${API_PORT[$name]}" --server.port="${MGMT_PORT[$name]}" \
+    --gateway.trace.instance="$name" $GATEWAY_ARGS) > "$OUT/$name.log" 2>&1 &
+  PID_OF[$name]=$!
+  PIDS+=("$!")
+  wait_for "http://127.0.0.1:${MGMT_PORT[$name]}/actuator/health/readiness" 120
   echo $(( ($(date +%s%N) - t0) / 1000000 )) > "$OUT/startup-$name.ms"
   log "$name ready in $(cat "$OUT/startup-$name.ms") ms (process start to readiness UP)"
-}
-
-stop_gateway() {
-  kill -TERM "$GATEWAY_PID" 2>/dev/null || true
-  wait "$GATEWAY_PID" 2>/dev/null || true
+  sample_rss "${PID_OF[$name]}" "$OUT/rss-$name.kb" &
 }
 
 sample_rss() { # pid file: resident memory every half second while the process lives
@@ -103,7 +133,7 @@ sample_rss() { # pid file: resident memory every half second while the process l
 }
 
 # The limits are for humans; a load generator is not one. The run raises them, and says so in the report.
-GATEWAY_ARGS="--gateway.api.host=127.0.0.1 --gateway.api.port=$GW_PORT --server.port=$GW_MGMT --server.address=127.0.0.1
+GATEWAY_ARGS="--gateway.api.host=127.0.0.1 --server.address=127.0.0.1
  --gateway.throttle.per-user.capacity=100000000 --gateway.throttle.per-user.refill=100000000
  --gateway.throttle.per-convention.capacity=100000000 --gateway.throttle.per-convention.refill=100000000
  --gateway.throttle.per-user-daily=100000000 --gateway.cdap.bulkhead.max-concurrent-calls=1000
@@ -112,17 +142,26 @@ GATEWAY_ARGS="--gateway.api.host=127.0.0.1 --gateway.api.port=$GW_PORT --server.
 log "tools"
 install_if_missing wrk wrk
 install_if_missing nginx nginx
+install_if_missing /usr/bin/time time
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || install_if_missing initdb postgresql
 { uname -srm; echo "$(nproc) cores"; free -h | awk '/Mem/ {print $2 " RAM"}'; "$JAVA" -version 2>&1 | head -1;
   (wrk --version 2>&1 || true) | head -1; nginx -v 2>&1; ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1; } \
   > "$OUT/machine.txt" || true
 
-log "build"
+log "build; extracted jar and class-data-sharing archive, as in the container"
 mvn -B -q -DskipTests package
+"$JAVA" -Djarmode=tools -jar target/cdap-gateway.jar extract --destination "$APP" >/dev/null
+cp -r config routes "$APP/"
+# training run: the classes loaded up to a refreshed context go into app.jsa (the Dockerfile does the same)
+(cd "$APP" && "$JAVA" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar cdap-gateway.jar \
+  --spring.datasource.url="jdbc:h2:mem:cds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+  --gateway.demo=false --gateway.api.port=18090 --server.port=18089 --gateway.simulator.port=18092 \
+  --logging.level.root=WARN) > "$OUT/cds-training.log" 2>&1 || true
 
 log "simulator alone on $SIM_PORT"
-"$JAVA" -Xms128m -Xmx256m -jar target/cdap-gateway.jar simulator --gateway.simulator.port=$SIM_PORT \
-  --logging.level.root=WARN > "$OUT/simulator.log" 2>&1 &
+(cd "$APP" && exec "$JAVA" -Xms128m -Xmx256m -XX:SharedArchiveFile=app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -jar cdap-gateway.jar simulator --gateway.simulator.port=$SIM_PORT --logging.level.root=WARN) > "$OUT/simulator.log" 2>&1 &
+PID_OF[simulator]=$!
 PIDS+=("$!")
 wait_for "http://127.0.0.1:$SIM_PORT/dossiers/1000042" 60
 
@@ -148,44 +187,63 @@ pg -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 
   -l "$PGDATA/server.log" -w start >/dev/null
 "$BIN/psql" -q -h 127.0.0.1 -p $PG_PORT -U postgres -c "create database gateway" >/dev/null
 
-log "direct calls to the simulator"
-load direct "http://127.0.0.1:$SIM_PORT/dossiers/1000042" bench/direct.lua
-log "through nginx"
-load nginx "http://127.0.0.1:$NGINX_PORT/dossiers/1000042" bench/nginx.lua
+log "gateways: on PostgreSQL, then on H2 (each started alone, for its start-up time)"
+start_gateway gateway-pg "jdbc:postgresql://127.0.0.1:$PG_PORT/gateway"
+start_gateway gateway-h2 "jdbc:h2:file:$OUT/h2/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 
-log "gateway on PostgreSQL (JFR profile recorded)"
-start_gateway gateway-pg "jdbc:postgresql://127.0.0.1:$PG_PORT/gateway" \
-  "-XX:StartFlightRecording=filename=$OUT/gateway-pg.jfr,settings=profile,dumponexit=true"
-sample_rss "$GATEWAY_PID" "$OUT/rss-gateway-pg.kb" &
-load gateway-pg "http://127.0.0.1:$GW_PORT/api/v1/dossiers/1000042/quotient-familial" bench/gateway.lua
+declare -A URL_OF=([direct]="http://127.0.0.1:$SIM_PORT/dossiers/1000042" [nginx]="http://127.0.0.1:$NGINX_PORT/dossiers/1000042"
+  [gateway-pg]="http://127.0.0.1:${API_PORT[gateway-pg]}/api/v1/dossiers/1000042/quotient-familial"
+  [gateway-h2]="http://127.0.0.1:${API_PORT[gateway-h2]}/api/v1/dossiers/1000042/quotient-familial")
+declare -A LUA_OF=([direct]=bench/direct.lua [nginx]=bench/nginx.lua [gateway-pg]=bench/gateway.lua [gateway-h2]=bench/gateway.lua)
+TARGETS="direct nginx gateway-pg gateway-h2"
+
+log "warm-up (JIT, pools, caches): 5 s direct and nginx, 30 s each gateway"
+for t in $TARGETS; do
+  case $t in gateway-*) w=30;; *) w=5;; esac
+  wrk -t2 -c32 -d${w}s -s "${LUA_OF[$t]}" "${URL_OF[$t]}" > "$OUT/warmup-$t.txt"
+done
+
+log "load: $RUNS rounds; in each, every concurrency level, every target in turn"
+for r in $(seq 1 "$RUNS"); do
+  for c in $CONNECTIONS; do
+    for t in $TARGETS; do run_wrk "$t" "${URL_OF[$t]}" "${LUA_OF[$t]}" "$c" "$r"; done
+  done
+done
 
 log "added latency at half the gateway's saturation load (open loop)"
 BEST=0
 for c in $CONNECTIONS; do v=$(med gateway-pg "$c" 4); BEST=$(awk -v a="$BEST" -v b="$v" 'BEGIN {print (b>a?b:a)}'); done
 RATE=$(awk -v b="$BEST" 'BEGIN {printf "%d", b/2}')
-"$JAVA" bench/RateLoad.java "http://127.0.0.1:$SIM_PORT/dossiers/1000042" "$RATE" "$DURATION" \
-  Authorization="Basic Y2RhcC1nYXRld2F5OnNpbXVsYXRldXI=" X-Utilisateur=niort.agent1 X-Convention=79-2017-19 \
+"$JAVA" bench/RateLoad.java "${URL_OF[direct]}" "$RATE" "$DURATION" \
+  Authorization="Basic Y2RhcC1nYXRld2F5OnNpbXVsYXRldXI=" X-Utilisateur=niort.agent1 X-Convention=79-2017-19 X-Profil=T2 \
   > "$OUT/half-load-direct.txt"
-"$JAVA" bench/RateLoad.java "http://127.0.0.1:$GW_PORT/api/v1/dossiers/1000042/quotient-familial" "$RATE" "$DURATION" \
+"$JAVA" bench/RateLoad.java "${URL_OF[gateway-pg]}" "$RATE" "$DURATION" \
   Authorization="Basic bmlvcnQuYWdlbnQxOkRlbW8tQ2RhcC0yMDI2IQ==" X-Motif=RESTAURATION_SCOLAIRE \
   > "$OUT/half-load-gateway.txt"
-stop_gateway
 
-log "gateway on H2"
-start_gateway gateway-h2 "jdbc:h2:file:$OUT/h2/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-sample_rss "$GATEWAY_PID" "$OUT/rss-gateway-h2.kb" &
-load gateway-h2 "http://127.0.0.1:$GW_PORT/api/v1/dossiers/1000042/quotient-familial" bench/gateway.lua
-stop_gateway
-
-log "profile: where the gateway's time goes"
-JFR_TOOL=""
-for j in /usr/lib/jvm/temurin-25*/bin/jfr; do [ -x "$j" ] && JFR_TOOL=$j; done
-if [ -n "$JFR_TOOL" ]; then
-  "$JFR_TOOL" view --width 160 hot-methods "$OUT/gateway-pg.jfr" > "$OUT/profile-hot-methods.txt" 2>&1 || true
-else
-  jfr print --events jdk.ExecutionSample "$OUT/gateway-pg.jfr" | awk '/at / {print $2; getline}' | sort | uniq -c \
-    | sort -rn | head -40 > "$OUT/profile-hot-methods.txt" || true
+log "profile: where the gateway's time goes (gateway on PostgreSQL, 32 connections)"
+PROFILER=""
+if mvn -B -q dependency:get -Dartifact=tools.profiler:async-profiler:4.1 >/dev/null 2>&1; then
+  mkdir -p "$OUT/async-profiler"
+  (cd "$OUT/async-profiler" && unzip -q -o ~/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar 'linux-x64/*')
+  PROFILER=$OUT/async-profiler/linux-x64/libasyncProfiler.so
 fi
+if [ -n "$PROFILER" ]; then
+  # jcmd's argument parser would split "a=b" options: the option string is quoted once more
+  jcmd "${PID_OF[gateway-pg]}" JVMTI.agent_load "$PROFILER" "\"start,event=cpu,interval=1ms\"" >/dev/null
+  wrk -t2 -c32 -d"${DURATION}s" -s bench/gateway.lua "${URL_OF[gateway-pg]}" > "$OUT/wrk-profile.txt"
+  jcmd "${PID_OF[gateway-pg]}" JVMTI.agent_load "$PROFILER" "\"stop,file=$OUT/profile.collapsed,collapsed\"" >/dev/null
+  PROFILED=$(awk '/requests in/ {print $1}' "$OUT/wrk-profile.txt")
+  python3 bench/profile-summary.py "$OUT/profile.collapsed" "$PROFILED" > "$OUT/profile.txt" || true
+else
+  jcmd "${PID_OF[gateway-pg]}" JFR.start name=bench settings=profile filename="$OUT/gateway-pg.jfr" >/dev/null
+  wrk -t2 -c32 -d"${DURATION}s" -s bench/gateway.lua "${URL_OF[gateway-pg]}" > "$OUT/wrk-profile.txt"
+  jcmd "${PID_OF[gateway-pg]}" JFR.stop name=bench >/dev/null
+  jfr print --events jdk.ExecutionSample "$OUT/gateway-pg.jfr" | awk '/at / {print $2; getline}' | sort | uniq -c \
+    | sort -rn | head -40 > "$OUT/profile.txt" || true
+fi
+
+for t in gateway-pg gateway-h2; do kill -TERM "${PID_OF[$t]}" 2>/dev/null || true; wait "${PID_OF[$t]}" 2>/dev/null || true; done
 
 if [ -z "${BENCH_SKIP_JMH:-}" ]; then
   log "cached authentication (JMH)"
@@ -201,22 +259,24 @@ if [ -z "${BENCH_SKIP_TRACES:-}" ]; then
 fi
 
 log "report"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 {
   echo "# Benchmark run $STAMP"
   echo
   echo "Machine: $(tr '\n' ';' < "$OUT/machine.txt")"
-  echo "wrk -t2, ${DURATION}s per run, $RUNS runs per point, medians of successful answers per second (non-2xx excluded)."
-  echo "The gateway's per-user, per-day and per-convention limits and its backend bulkhead were raised for the run (a load"
-  echo "generator is not a human, and 128 connections exceed the default bulkhead); everything else is the default configuration."
+  echo "wrk -t2, ${DURATION}s per run, $RUNS rounds (each round loads every target in turn at every level), medians of"
+  echo "successful answers per second (non-2xx excluded). The gateways run as in the container (extracted jar, CDS archive,"
+  echo "\`$GATEWAY_JVM\`). Their per-user, per-day and per-convention limits and their backend bulkhead were raised"
+  echo "for the run (a load generator is not a human; 128 connections exceed the default bulkhead); with limits that large"
+  echo "each instance consumes up to 1 % of a shared bucket locally between synchronisations (gateway.throttle.cluster)."
   echo
-  echo "## Throughput (requests/s, median) and ratios"
+  echo "## Throughput (answers/s, median) and ratios"
   echo
   echo "| connections | direct | nginx | gateway (PostgreSQL) | gateway (H2) | gateway-pg / direct | gateway-pg / nginx | gateway-h2 / direct | gateway-h2 / nginx |"
   echo "|---|---|---|---|---|---|---|---|---|"
   for c in $CONNECTIONS; do
     d=$(med direct "$c" 4); n=$(med nginx "$c" 4); gp=$(med gateway-pg "$c" 4); gh=$(med gateway-h2 "$c" 4)
-    awk -v c="$c" -v d="$d" -v n="$n" -v gp="$gp" -v gh="$gh" \
-      'BEGIN {printf "| %s | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f |\n", c, d, n, gp, gh, gp/d, gp/n, gh/d, gh/n}'
+    echo "| $c | ${d%.*} | ${n%.*} | ${gp%.*} | ${gh%.*} | $(ratio "$gp" "$d") | $(ratio "$gp" "$n") | $(ratio "$gh" "$d") | $(ratio "$gh" "$n") |"
   done
   echo
   echo "## Latency under closed-loop load (ms, median of runs: p50 / p99)"
@@ -225,6 +285,18 @@ log "report"
   echo "|---|---|---|---|---|"
   for c in $CONNECTIONS; do
     echo "| $c | $(med direct "$c" 5) / $(med direct "$c" 6) | $(med nginx "$c" 5) / $(med nginx "$c" 6) | $(med gateway-pg "$c" 5) / $(med gateway-pg "$c" 6) | $(med gateway-h2 "$c" 5) / $(med gateway-h2 "$c" 6) |"
+  done
+  echo
+  echo "## CPU cost of one answered request (microseconds of CPU, median of runs, by process)"
+  echo
+  echo "Two cores give 2,000,000 µs of CPU a second: a target's throughput is at most that divided by its total."
+  echo
+  echo "| connections | target | wrk | simulator | nginx | gateway | PostgreSQL | whole machine |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for c in $CONNECTIONS; do
+    for t in $TARGETS; do
+      echo "| $c | $t | $(cpu_med "$t" "$c" wrk) | $(cpu_med "$t" "$c" sim) | $(cpu_med "$t" "$c" nginx) | $(cpu_med "$t" "$c" gw) | $(cpu_med "$t" "$c" pg) | $(cpu_med "$t" "$c" all) |"
+    done
   done
   echo
   echo "## Added latency at half the gateway's saturation load ($RATE requests/s, open loop, ${DURATION}s)"
@@ -253,10 +325,10 @@ log "report"
   echo
   cat "$OUT/trace-throughput.txt" 2>/dev/null || echo "(skipped)"
   echo
-  echo "## Where the gateway's time goes (JFR, hot methods, gateway on PostgreSQL under load)"
+  echo "## Where the gateway's time goes (CPU profile, gateway on PostgreSQL, 32 connections)"
   echo
   echo '```'
-  head -40 "$OUT/profile-hot-methods.txt"
+  head -60 "$OUT/profile.txt"
   echo '```'
 } > "$OUT/report.md"
 cp "$OUT/report.md" "$ROOT/bench/results/latest.md"
