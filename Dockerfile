@@ -27,8 +27,10 @@ COPY --from=build /build/target/extracted/application/ ./
 COPY routes/ routes/
 COPY config/ config/
 # CDS training run: start the application up to a refreshed context (in-memory H2, no demo data, nothing reached
-# outside the container) and archive the classes it loaded. bench/run.sh does the same.
-RUN java -XX:ArchiveClassesAtExit=cdap-gateway.jsa -Dspring.context.exit=onRefresh -jar cdap-gateway.jar \
+# outside the container) and archive the classes it loaded. bench/run.sh does the same. A dynamic archive needs
+# the JVM's base archive: -Xshare:dump makes sure it is there (it is a no-op rewrite when the image has one).
+RUN java -Xshare:dump > /dev/null \
+ && java -XX:ArchiveClassesAtExit=cdap-gateway.jsa -Dspring.context.exit=onRefresh -jar cdap-gateway.jar \
       "--spring.datasource.url=jdbc:h2:mem:cds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
       --gateway.demo=false > /dev/null \
  && test -s cdap-gateway.jsa
