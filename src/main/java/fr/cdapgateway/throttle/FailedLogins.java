@@ -1,5 +1,8 @@
 package fr.cdapgateway.throttle;
 
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -27,10 +30,11 @@ public class FailedLogins {
 
     private final Cache<String, Boolean> recentlyClean;
 
-    FailedLogins(BucketStore buckets, ThrottleProperties limits) {
+    FailedLogins(BucketStore buckets, ThrottleProperties limits, Clock clock) {
         this.buckets = buckets;
         this.limits = limits;
         this.recentlyClean = Caffeine.newBuilder().maximumSize(100_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfterWrite(limits.cluster().sync()).build();
     }
 

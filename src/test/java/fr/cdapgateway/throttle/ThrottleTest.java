@@ -119,7 +119,7 @@ class ThrottleTest {
 
     @Test
     void failedLoginsAreLimitedPerAddress() {
-        FailedLogins failed = new FailedLogins(buckets, limits);
+        FailedLogins failed = new FailedLogins(buckets, limits, clock);
         GatewayRequest attacker = new GatewayRequest("r", "MOI", 0, "10.0.0.9", null, null);
         GatewayRequest other = new GatewayRequest("r", "MOI", 0, "10.0.0.10", null, null);
         for (int i = 0; i < 10; i++) {
@@ -132,6 +132,24 @@ class ThrottleTest {
 
         clock.advance(Duration.ofSeconds(6));
         failed.refuseIfTooMany(attacker);
+    }
+
+    @Test
+    void anAddressBlockedThroughAnotherInstanceIsBlockedHereWithinTheSyncInterval() {
+        FailedLogins here = new FailedLogins(buckets, limits, clock);
+        FailedLogins there = new FailedLogins(buckets, limits, clock); // same shared buckets, its own memory
+        GatewayRequest attacker = new GatewayRequest("r", "MOI", 0, "10.0.0.11", null, null);
+        here.refuseIfTooMany(attacker); // clean: remembered for the sync interval (1 s)
+        for (int i = 0; i < 10; i++) {
+            there.record(attacker);
+        }
+
+        here.refuseIfTooMany(attacker); // still remembered as clean
+        clock.advance(Duration.ofMillis(1100));
+
+        assertThatThrownBy(() -> here.refuseIfTooMany(attacker)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem()).isEqualTo(Problem.RATE_LIMITED));
+        assertThatThrownBy(() -> there.refuseIfTooMany(attacker)).isInstanceOf(ProblemException.class);
     }
 
     @Test
