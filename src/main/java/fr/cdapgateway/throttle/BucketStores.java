@@ -93,10 +93,11 @@ class BucketStores {
      * <li>Commits do not wait for the disk: the bucket connections run with {@code synchronous_commit = off}.
      * A crash of PostgreSQL may forget the last fraction of a second of consumptions (tokens given back), never
      * half-write a bucket; traces and accounts keep their synchronous commits on the main pool.</li>
-     * <li>A bucket whose {@link ThrottleProperties.Cluster#localTokens tolerance} is one token or more is
-     * consumed locally and synchronised with the shared row when the tolerance is used up or
-     * {@code cluster.sync} has passed (bucket4j's delaying optimisation): with n instances a limit is exceeded
-     * by at most n x tolerance. Human-scale limits (20, 1,500...) have a tolerance under one token: exact.</li>
+     * <li>A large bucket ({@link ThrottleProperties.Cluster#localTokens}) is consumed locally up to its
+     * tolerance and synchronised with the shared row when that is used up or at its first use after
+     * {@code cluster.sync} (bucket4j's delaying optimisation): with n instances a limit is exceeded by at most
+     * n x tolerance. A share not synchronised when the instance stops or the bucket is evicted is not counted.
+     * Human-scale limits (20, 1,500...) are exact.</li>
      * </ul>
      */
     static final class PostgresBuckets implements BucketStore, AutoCloseable {

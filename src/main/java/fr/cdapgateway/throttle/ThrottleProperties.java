@@ -32,16 +32,18 @@ public record ThrottleProperties(
     }
 
     /**
-     * Buckets shared through PostgreSQL: an instance may consume up to {@code tolerance} of a bucket's capacity on
-     * its own before it synchronises with the shared bucket, and synchronises at least every {@code sync}.
-     * A bucket whose tolerance is under one token (every human-scale default) is exact: one transaction per token.
+     * Buckets shared through PostgreSQL. A bucket of {@code localFrom} tokens or more may be consumed by an
+     * instance on its own up to {@code tolerance} of its capacity before the instance synchronises with the shared
+     * bucket, and at least every {@code sync}. Smaller buckets (every human-scale default: 20, 1,500 a day...)
+     * are exact: one transaction per token.
      */
     public record Cluster(@DefaultValue("0.01") @DecimalMin("0") @DecimalMax("0.1") double tolerance,
+                          @DefaultValue("10000") @Min(1) long localFrom,
                           @DefaultValue("1s") @NotNull Duration sync) {
 
         /** How many tokens of a bucket of this capacity an instance may consume between synchronisations. */
         public long localTokens(long capacity) {
-            return (long) Math.floor(capacity * tolerance);
+            return capacity < localFrom ? 0 : (long) Math.floor(capacity * tolerance);
         }
     }
 

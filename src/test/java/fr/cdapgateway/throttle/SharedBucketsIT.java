@@ -18,13 +18,13 @@ import fr.cdapgateway.support.EmbeddedPostgres;
 import fr.cdapgateway.support.MutableClock;
 
 /**
- * Buckets shared through a real PostgreSQL by two instances (two stores on one database): a human-scale limit is
+ * Buckets shared through a real PostgreSQL by two instances (two stores on one database): human-scale limits are
  * exact, a large one may be exceeded by at most its tolerance per instance, and the local share is synchronised
  * when the sync interval has passed. The clock is the tests' own; nothing refills during a test.
  */
 class SharedBucketsIT {
 
-    private static final ThrottleProperties.Cluster ONE_PERCENT = new ThrottleProperties.Cluster(0.01,
+    private static final ThrottleProperties.Cluster ONE_PERCENT = new ThrottleProperties.Cluster(0.01, 10_000,
             Duration.ofSeconds(1));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
@@ -61,28 +61,38 @@ class SharedBucketsIT {
     }
 
     @Test
+    void theDefaultDailyQuotaIsExactAcrossInstances() {
+        BucketConfiguration day = noRefill(1500);
+
+        int accepted = consumeAlternately("d:niort.agent1:2026-11-22", day, 1520);
+
+        assertThat(accepted).isEqualTo(1500);
+    }
+
+    @Test
     void aLargeLimitIsExceededByAtMostItsTolerancePerInstance() {
-        BucketConfiguration thousand = noRefill(1000);
+        BucketConfiguration large = noRefill(10_000);
 
-        int accepted = consumeAlternately("c:79-2017-19", thousand, 1200);
+        int accepted = consumeAlternately("c:79-2017-19", large, 10_400);
 
-        assertThat(accepted).isBetween(1000, 1000 + 2 * 10);
+        assertThat(accepted).isBetween(10_000, 10_000 + 2 * 100);
     }
 
     @Test
     void whatOneInstanceConsumedLocallyReachesTheOtherAfterTheSyncInterval() {
-        BucketConfiguration thousand = noRefill(1000);
-        Bucket a = instanceA.bucket("c:2024-12", thousand);
-        Bucket b = instanceB.bucket("c:2024-12", thousand);
+        BucketConfiguration large = noRefill(10_000);
+        Bucket a = instanceA.bucket("c:2024-12", large);
+        Bucket b = instanceB.bucket("c:2024-12", large);
         a.tryConsume(1); // first use: synchronised
         for (int i = 0; i < 9; i++) {
-            assertThat(a.tryConsume(1)).isTrue(); // within A's local share of 10
+            assertThat(a.tryConsume(1)).isTrue(); // within A's local share of 100
         }
+        assertThat(b.getAvailableTokens()).isEqualTo(10_000 - 1); // B sees only what A synchronised
 
         clock.advance(Duration.ofMillis(1500));
         a.tryConsume(1); // past the interval: A synchronises its 9 local tokens and this one
 
-        assertThat(b.getAvailableTokens()).isEqualTo(1000 - 11);
+        assertThat(b.getAvailableTokens()).isEqualTo(10_000 - 11);
     }
 
     private int consumeAlternately(String key, BucketConfiguration configuration, int attempts) {
