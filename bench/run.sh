@@ -16,7 +16,8 @@
 #
 # Settings (environment): BENCH_DURATION (s, default 10), BENCH_RUNS (default 3),
 # BENCH_CONNECTIONS (default "8 32 128"), BENCH_SKIP_JMH=1, BENCH_SKIP_TRACES=1.
-# Installs wrk, nginx and postgresql from Debian's packages when they are missing (needs root for that).
+# Installs wrk, nginx, postgresql, time, python3 and unzip from Debian's packages when they are missing (needs
+# root for that); async-profiler comes from Maven Central.
 # The gateway runs with its human-pace limits raised (a load generator is not a human): see GATEWAY_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -143,6 +144,8 @@ log "tools"
 install_if_missing wrk wrk
 install_if_missing nginx nginx
 install_if_missing /usr/bin/time time
+install_if_missing python3 python3
+install_if_missing unzip unzip
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || install_if_missing initdb postgresql
 { uname -srm; echo "$(nproc) cores"; free -h | awk '/Mem/ {print $2 " RAM"}'; "$JAVA" -version 2>&1 | head -1;
   (wrk --version 2>&1 || true) | head -1; nginx -v 2>&1; ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1; } \
