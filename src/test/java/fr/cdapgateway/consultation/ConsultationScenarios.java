@@ -57,6 +57,30 @@ abstract class ConsultationScenarios {
         fixtures = new TestAccounts(jdbc, hasher);
     }
 
+    // ---- routing: the indexed lookup and Camel's matcher agree ------------------------------------------
+
+    @Test
+    void requestsReachTheirRouteWhateverTheCaseAndAWrongVerbOrPathIsRefused() {
+        Api.Reply upperCase = api.get("/API/v1/Moi").as("niort.agent1", DEMO).send();
+        Api.Reply trailingSlash = api.get("/api/v1/moi/").as("niort.agent1", DEMO).send();
+        Api.Reply withQuery = api.get("/api/v1/dossiers/1000042/quotient-familial?x=1").as("niort.agent1", DEMO)
+                .motif("RESTAURATION_SCOLAIRE").send();
+        // one path, two verbs (GET and PATCH): left to Camel's matcher, which picks by verb
+        Api.Reply sharedPath = api.get("/api/v1/admin/conventions/" + NIORT).as("niort.admin", DEMO).send();
+        Api.Reply wrongVerb = api.call("DELETE", "/api/v1/dossiers/1000042/quotient-familial", null)
+                .as("niort.agent1", DEMO).send();
+        Api.Reply unknownPath = api.get("/api/v1/dossiers/1000042/quotient").as("niort.agent1", DEMO).send();
+
+        assertThat(upperCase.status()).isEqualTo(200);
+        assertThat(upperCase.json().path("login").asText()).isEqualTo("niort.agent1");
+        assertThat(trailingSlash.status()).isEqualTo(200);
+        assertThat(withQuery.status()).isEqualTo(200);
+        assertThat(sharedPath.status()).isEqualTo(200);
+        assertThat(sharedPath.json().path("numero").asText()).isEqualTo(NIORT);
+        assertThat(wrongVerb.status()).isEqualTo(405);
+        assertThat(unknownPath.status()).isEqualTo(404);
+    }
+
     // ---- profiles: each sees only its allow-list -------------------------------------------------------
 
     @Test
