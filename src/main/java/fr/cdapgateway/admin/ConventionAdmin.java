@@ -1,6 +1,5 @@
 package fr.cdapgateway.admin;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +10,9 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
-import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.GatewayRequest;
-import fr.cdapgateway.api.JsonBodies;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.config.CafCalendar;
 import fr.cdapgateway.habilitation.ProfileCatalog;
 
 /**
@@ -24,7 +20,7 @@ import fr.cdapgateway.habilitation.ProfileCatalog;
  * purposes); a convention's own managers read theirs. Switching to CENTRALISE revokes the delegation.
  */
 @Component("adminConventions")
-public class ConventionAdmin {
+public class ConventionAdmin extends AdminResource {
 
     record Partenaire(String nom, String siret) {
     }
@@ -45,27 +41,14 @@ public class ConventionAdmin {
             + "\"services\":{\"CDAP\":{\"T2\":10}},\"motifs\":[...]}";
 
     private final ConventionStore store;
-    private final AdminScope scope;
     private final QuotaLedger quotas;
-    private final AccessChanges changes;
-    private final HistoryLog history;
     private final ProfileCatalog profiles;
-    private final JsonBodies bodies;
-    private final Answers answers;
-    private final CafCalendar calendar;
-    private final Clock clock;
 
     ConventionAdmin(ConventionStore store, QuotaLedger quotas, ProfileCatalog profiles, AdminKit kit) {
+        super(kit);
         this.store = store;
-        this.scope = kit.scope();
         this.quotas = quotas;
-        this.changes = kit.changes();
-        this.history = kit.history();
         this.profiles = profiles;
-        this.bodies = kit.bodies();
-        this.answers = kit.answers();
-        this.calendar = kit.calendar();
-        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {

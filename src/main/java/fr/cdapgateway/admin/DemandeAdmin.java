@@ -1,6 +1,5 @@
 package fr.cdapgateway.admin;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,16 +10,14 @@ import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
 import fr.cdapgateway.admin.DemandeStore.DemandeRecord;
 import fr.cdapgateway.admin.HabilitationStore.Grant;
 import fr.cdapgateway.admin.UserStore.UserRecord;
-import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.GatewayRequest;
-import fr.cdapgateway.api.JsonBodies;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.api.RequestUri;
 
 /** Requests of CENTRALISE conventions: the partner's managers read theirs, a CAF admin accepts or refuses. */
 @Component("adminDemandes")
-public class DemandeAdmin {
+public class DemandeAdmin extends AdminResource {
 
     record Decision(String decision, String motif) {
     }
@@ -29,25 +26,14 @@ public class DemandeAdmin {
     private final HabilitationStore habilitations;
     private final UserStore users;
     private final Granting granting;
-    private final AdminScope scope;
-    private final AccessChanges changes;
-    private final HistoryLog history;
-    private final JsonBodies bodies;
-    private final Answers answers;
-    private final Clock clock;
 
     DemandeAdmin(DemandeStore demandes, HabilitationStore habilitations, UserStore users, Granting granting,
                  AdminKit kit) {
+        super(kit);
         this.demandes = demandes;
         this.habilitations = habilitations;
         this.users = users;
         this.granting = granting;
-        this.scope = kit.scope();
-        this.changes = kit.changes();
-        this.history = kit.history();
-        this.bodies = kit.bodies();
-        this.answers = kit.answers();
-        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {

@@ -1,6 +1,5 @@
 package fr.cdapgateway.admin;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,16 +9,14 @@ import org.springframework.stereotype.Component;
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
 import fr.cdapgateway.admin.GroupStore.GroupRecord;
 import fr.cdapgateway.admin.UserStore.UserRecord;
-import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.GatewayRequest;
-import fr.cdapgateway.api.JsonBodies;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.api.RequestUri;
 
 /** {@code /api/v1/admin/.../groupes}: groups whose habilitations apply to each member (counted per member). */
 @Component("adminGroups")
-public class GroupAdmin {
+public class GroupAdmin extends AdminResource {
 
     record GroupBody(String nom) {
     }
@@ -27,23 +24,12 @@ public class GroupAdmin {
     private final GroupStore groups;
     private final UserStore users;
     private final Granting granting;
-    private final AdminScope scope;
-    private final AccessChanges changes;
-    private final HistoryLog history;
-    private final JsonBodies bodies;
-    private final Answers answers;
-    private final Clock clock;
 
     GroupAdmin(GroupStore groups, UserStore users, Granting granting, AdminKit kit) {
+        super(kit);
         this.groups = groups;
         this.users = users;
         this.granting = granting;
-        this.scope = kit.scope();
-        this.changes = kit.changes();
-        this.history = kit.history();
-        this.bodies = kit.bodies();
-        this.answers = kit.answers();
-        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {

@@ -1,6 +1,5 @@
 package fr.cdapgateway.admin;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +12,8 @@ import fr.cdapgateway.admin.DemandeStore.DemandeRecord;
 import fr.cdapgateway.admin.HabilitationStore.Grant;
 import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
 import fr.cdapgateway.admin.UserStore.UserRecord;
-import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.GatewayRequest;
-import fr.cdapgateway.api.JsonBodies;
 import fr.cdapgateway.api.RequestUri;
-import fr.cdapgateway.config.CafCalendar;
 import fr.cdapgateway.habilitation.AccessPolicy;
 import fr.cdapgateway.habilitation.ProfileCatalog;
 
@@ -27,7 +23,7 @@ import fr.cdapgateway.habilitation.ProfileCatalog;
  * the convention's administrators may suspend a habilitation at once.
  */
 @Component("adminHabilitations")
-public class HabilitationAdmin {
+public class HabilitationAdmin extends AdminResource {
 
     record GrantBody(String utilisateur, Long groupe, String service, String profil, LocalDate dateDebut,
                      LocalDate dateFin) {
@@ -41,30 +37,17 @@ public class HabilitationAdmin {
     private final GroupStore groups;
     private final DemandeStore demandes;
     private final Granting granting;
-    private final AdminScope scope;
-    private final HistoryLog history;
-    private final AccessChanges changes;
     private final ProfileCatalog profiles;
-    private final JsonBodies bodies;
-    private final Answers answers;
-    private final CafCalendar calendar;
-    private final Clock clock;
 
     HabilitationAdmin(HabilitationStore habilitations, UserStore users, GroupStore groups,
                       DemandeStore demandes, Granting granting, ProfileCatalog profiles, AdminKit kit) {
+        super(kit);
         this.habilitations = habilitations;
         this.users = users;
         this.groups = groups;
         this.demandes = demandes;
         this.granting = granting;
-        this.scope = kit.scope();
-        this.history = kit.history();
-        this.changes = kit.changes();
         this.profiles = profiles;
-        this.bodies = kit.bodies();
-        this.answers = kit.answers();
-        this.calendar = kit.calendar();
-        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {

@@ -1,6 +1,5 @@
 package fr.cdapgateway.admin;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,10 +17,7 @@ import org.springframework.stereotype.Component;
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
 import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
 import fr.cdapgateway.admin.UserStore.UserRecord;
-import fr.cdapgateway.api.Answers;
-import fr.cdapgateway.api.JsonBodies;
 import fr.cdapgateway.api.RequestUri;
-import fr.cdapgateway.config.CafCalendar;
 
 /**
  * The annual reverse review (SPEC §8): per convention, every account and habilitation with its last use,
@@ -29,7 +25,7 @@ import fr.cdapgateway.config.CafCalendar;
  * and recorded; the CAF admin's list of conventions whose last review is more than 12 months old.
  */
 @Component("adminReview")
-public class ReverseReview {
+public class ReverseReview extends AdminResource {
 
     record Attestation(List<Item> decisions) {
         record Item(Long habilitation, String decision) {
@@ -45,16 +41,10 @@ public class ReverseReview {
     private final ReviewStore reviews;
     private final QuotaLedger quotas;
     private final Granting granting;
-    private final AccessChanges changes;
-    private final HistoryLog history;
-    private final AdminScope scope;
-    private final JsonBodies bodies;
-    private final Answers answers;
-    private final CafCalendar calendar;
-    private final Clock clock;
 
     ReverseReview(ConventionStore conventions, UserStore users, HabilitationStore habilitations,
                   GroupStore groups, ReviewStore reviews, QuotaLedger quotas, Granting granting, AdminKit kit) {
+        super(kit);
         this.conventions = conventions;
         this.users = users;
         this.habilitations = habilitations;
@@ -62,13 +52,6 @@ public class ReverseReview {
         this.reviews = reviews;
         this.quotas = quotas;
         this.granting = granting;
-        this.changes = kit.changes();
-        this.history = kit.history();
-        this.scope = kit.scope();
-        this.bodies = kit.bodies();
-        this.answers = kit.answers();
-        this.calendar = kit.calendar();
-        this.clock = kit.clock();
     }
 
     public void report(Exchange exchange) {

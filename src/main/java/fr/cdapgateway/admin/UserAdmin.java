@@ -1,6 +1,5 @@
 package fr.cdapgateway.admin;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,7 @@ import org.springframework.stereotype.Component;
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
 import fr.cdapgateway.admin.UserStore.NewUser;
 import fr.cdapgateway.admin.UserStore.UserRecord;
-import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.GatewayRequest;
-import fr.cdapgateway.api.JsonBodies;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.auth.PasswordHasher;
@@ -26,7 +23,7 @@ import fr.cdapgateway.auth.PasswordPolicy;
  * nothing is deleted: ending an account devalidates it and ends its habilitations.
  */
 @Component("adminUsers")
-public class UserAdmin {
+public class UserAdmin extends AdminResource {
 
     record CreateUser(String login, String nom, String prenom, String email, String fonction, String type,
                       String role, String numeroInstructeur, String motDePasseInitial) {
@@ -44,27 +41,16 @@ public class UserAdmin {
 
     private final UserStore users;
     private final HabilitationStore habilitations;
-    private final AdminScope scope;
-    private final AccessChanges changes;
-    private final HistoryLog history;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
-    private final JsonBodies bodies;
-    private final Answers answers;
-    private final Clock clock;
 
     UserAdmin(UserStore users, HabilitationStore habilitations, PasswordPolicy policy, PasswordHasher hasher,
               AdminKit kit) {
+        super(kit);
         this.users = users;
         this.habilitations = habilitations;
-        this.scope = kit.scope();
-        this.changes = kit.changes();
-        this.history = kit.history();
         this.policy = policy;
         this.hasher = hasher;
-        this.bodies = kit.bodies();
-        this.answers = kit.answers();
-        this.clock = kit.clock();
     }
 
     public void list(Exchange exchange) {
