@@ -1,12 +1,10 @@
 package fr.cdapgateway.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,6 +15,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.config.HmacSha256;
+
 /**
  * Remembers credentials that verified, so a repeat call costs an HMAC instead of an Argon2 verification.
  * The key is HMAC-SHA256(login, password) under a random key that lives only in this JVM's memory: neither
@@ -26,10 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CredentialCache {
 
-    private final SecretKeySpec key;
+    private final HmacSha256 hmac;
     private final Cache<String, String> verified;
-    // a keyed Mac per thread, instead of creating and keying one on every request
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Autowired
     CredentialCache(AuthProperties properties, MeterRegistry meters) {
@@ -40,7 +38,7 @@ class CredentialCache {
     CredentialCache(AuthProperties properties) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.hmac = new HmacSha256(secret);
         this.verified = Caffeine.newBuilder()
                 .maximumSize(properties.credentialCacheSize())
                 .expireAfterWrite(properties.credentialCacheTtl())
@@ -58,19 +56,10 @@ class CredentialCache {
     }
 
     String fingerprint(String login, String password) {
-        Mac mac = macs.get();
+        Mac mac = hmac.mac();
         mac.update(login.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
         return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
 }

@@ -1,13 +1,11 @@
 package fr.cdapgateway.trace;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import fr.cdapgateway.config.HmacSha256;
 
 /**
  * The HMAC-SHA256 chain of the traces (SPEC §9): each record's link is the HMAC of the previous link and of the
@@ -16,9 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TraceChain {
 
-    private final SecretKeySpec key;
-    // a keyed Mac per thread: creating and keying one per record was a visible share of the writer's CPU
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final HmacSha256 hmac;
 
     public TraceChain(String base64Key) {
         byte[] bytes;
@@ -30,7 +26,7 @@ public final class TraceChain {
         if (bytes.length < 32) {
             throw new IllegalArgumentException("gateway.trace.hmac-key must hold at least 32 bytes");
         }
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.hmac = new HmacSha256(bytes);
     }
 
     public String genesis(String instance, LocalDate segment) {
@@ -67,17 +63,7 @@ public final class TraceChain {
     }
 
     private String hmac(String text) {
-        // doFinal also resets the Mac for the next use
-        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(hmac.mac().doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
 }
