@@ -13,7 +13,6 @@ public record Profile(String code, String libelle, String finalite, List<String>
 
     /** Whether the allow-list gives the quotient familial, which the QF endpoint needs. */
     public boolean seesQuotientFamilial() {
-        return champs.stream().anyMatch(path -> path.equals("quotientsFamiliaux")
-                || path.startsWith("quotientsFamiliaux."));
+        return champs.contains("quotientsFamiliaux[].valeur");
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 
+import fr.cdapgateway.habilitation.AllowListRulesProbe;
 import fr.cdapgateway.habilitation.Profile;
 import fr.cdapgateway.support.ProfilesFromConfig;
 
@@ -61,6 +62,56 @@ class FieldFilterTest {
                 "adresse", "situationFamiliale", "quotientsFamiliaux", "ressources", "prestations", "rsa");
         assertThat(view.toString()).doesNotContain("nir", "2850375123456");
         assertThat(view.get("adresse").get("codePostalVille").asText()).isEqualTo("79000 NIORT");
+    }
+
+    /** The same dossier with what a backend might add tomorrow, inside every allowed object and array. */
+    private static final String DOSSIER_WITH_ADDITIONS = """
+            {"numeroAllocataire":"1000042","caf":"791","nouveauChampSensible":"x1",
+             "allocataires":[{"nir":"2850375123456","nomNaissance":"MARTIN","nomUsage":"DURAND","prenoms":"CLAIRE",
+                              "telephone":"0600000001","nomNaissance2":{"secret":"x2"}}],
+             "enfants":[{"nomNaissance":"DURAND","prenoms":"LEO","dateNaissance":"2016-04-11",
+                         "handicap":"x3","scolarite":{"ecole":"x4"}}],
+             "adresse":{"codePostalVille":"79000 NIORT","coordonneesGps":"x5","pays":{"code":"x6"}},
+             "quotientsFamiliaux":[{"annee":2026,"mois":9,"valeur":645,"statut":"CALCULE",
+                                    "nouveauChampSensible":"x7","detailRessources":{"salaireConjoint":31999}}],
+             "rsa":{"beneficiaire":true,"motifSanction":"x8"},
+             "ressources":{"annee":2025,"montantAnnuel":28450.00,"detail":[{"salaire":"x9"}]},
+             "prestations":[{"code":"AF","montantMensuel":148.52,"banque":"x10"}]}""";
+
+    @Test
+    void fieldsTheBackendAddsInsideAllowedObjectsAreRemovedForEveryProfile() throws Exception {
+        for (String profile : PROFILES.keySet()) {
+            ObjectNode view = new FieldFilter(PROFILES.get(profile).champs()).apply(JSON.readTree(DOSSIER_WITH_ADDITIONS));
+            assertThat(view.toString()).as(profile).doesNotContain("nouveauChampSensible", "salaireConjoint",
+                    "detailRessources", "telephone", "nomNaissance2", "handicap", "scolarite", "coordonneesGps",
+                    "motifSanction", "salaire\"", "banque", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9",
+                    "x10", "31999");
+        }
+        ObjectNode t2 = new FieldFilter(PROFILES.get("T2").champs()).apply(JSON.readTree(DOSSIER_WITH_ADDITIONS));
+        assertThat(names(t2.get("quotientsFamiliaux").get(0))).containsExactly("annee", "mois", "valeur", "statut");
+        // a leaf that arrives as an object is removed, not passed whole
+        ObjectNode t1 = new FieldFilter(PROFILES.get("T1").champs()).apply(JSON.readTree(DOSSIER_WITH_ADDITIONS));
+        assertThat(names(t1.get("adresse"))).containsExactly("codePostalVille");
+    }
+
+    @Test
+    void t5NeverSeesTheNir() throws Exception {
+        assertThat(filtered("T5").toString()).doesNotContain("nir", "2850375123456");
+        assertThat(PROFILES.get("T5").champs()).noneMatch(path -> path.contains("nir"));
+    }
+
+    @Test
+    void everyAllowListNamesOnlyLeaves() {
+        PROFILES.forEach((code, profile) -> assertThat(
+                AllowListRulesProbe.problems(code, profile.champs(), ProfilesFromConfig.objets())).as(code).isEmpty());
+    }
+
+    @Test
+    void aShapeOtherThanThePathSaysIsDropped() throws Exception {
+        ObjectNode view = new FieldFilter(List.of("enfants[].prenoms", "adresse.pays"))
+                .apply(JSON.readTree("{\"enfants\":{\"prenoms\":\"LEO\"},\"adresse\":[{\"pays\":\"FRANCE\"}]}"));
+
+        assertThat(names(view)).isEmpty();
     }
 
     @Test

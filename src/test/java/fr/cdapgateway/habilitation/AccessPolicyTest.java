@@ -28,7 +28,8 @@ class AccessPolicyTest {
         Map<String, ProfileDefinitions.Definition> definitions = new java.util.HashMap<>();
         ProfilesFromConfig.load().forEach((code, p) -> definitions.put(code, new ProfileDefinitions.Definition(
                 p.libelle(), p.finalite(), p.champs(), p.precondition(), p.rsaMonths())));
-        return new ProfileCatalog(new ProfileDefinitions(definitions));
+        return new ProfileCatalog(new ProfileDefinitions(definitions,
+                new ProfileDefinitions.Dossier(ProfilesFromConfig.objets())));
     }
 
     private static Habilitation habilitation(String convention, String profil, LocalDate debut, LocalDate fin) {

@@ -18,19 +18,29 @@ public final class ProfilesFromConfig {
     private ProfilesFromConfig() {
     }
 
+    /** The dossier's declared objects and arrays ({@code gateway.dossier.objets}). */
+    @SuppressWarnings("unchecked")
+    public static List<String> objets() {
+        return (List<String>) ((Map<String, Object>) gateway().get("dossier")).get("objets");
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Profile> load() {
-        try (InputStream in = Files.newInputStream(Path.of("config/profiles.yml"))) {
-            Map<String, Object> root = new Yaml().load(in);
-            Map<String, Map<String, Object>> profiles =
-                    (Map<String, Map<String, Object>>) ((Map<String, Object>) root.get("gateway")).get("profiles");
-            return profiles.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> {
+        Map<String, Map<String, Object>> profiles = (Map<String, Map<String, Object>>) gateway().get("profiles");
+        return profiles.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> {
                 Map<String, Object> p = e.getValue();
                 Object precondition = p.getOrDefault("precondition", "NONE");
                 return new Profile(e.getKey(), (String) p.get("libelle"), (String) p.get("finalite"),
                         (List<String>) p.get("champs"), Profile.Precondition.valueOf(precondition.toString()),
                         (Integer) p.getOrDefault("rsa-months", 24));
             }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> gateway() {
+        try (InputStream in = Files.newInputStream(Path.of("config/profiles.yml"))) {
+            Map<String, Object> root = new Yaml().load(in);
+            return (Map<String, Object>) root.get("gateway");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
