@@ -61,10 +61,14 @@ class AdminScope {
         return user.convention() != null && user.convention().equals(caller.account().convention());
     }
 
-    /** Whether the caller may change this account: the CAF admin in its CAF, or a manager ranked above it. */
+    /**
+     * Whether the caller may change this account: the CAF admin in its CAF (another CAF admin of the same CAF
+     * included), or a manager ranked above it; never the caller's own account.
+     */
     void requireManageable(Caller caller, UserRecord user) {
+        caller.require(!user.login().equals(caller.login()),
+                "Personne ne gère son propre compte : demandez-le à un autre administrateur.");
         if (caller.cafAdmin()) {
-            caller.require(user.rank() != Role.CAF_ADMIN, "Les comptes d'administrateur CAF se gèrent hors de l'API.");
             return;
         }
         caller.require(caller.role().outranks(user.rank()),

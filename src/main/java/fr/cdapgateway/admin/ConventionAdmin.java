@@ -100,6 +100,10 @@ public class ConventionAdmin extends AdminResource {
         String mode = patch.mode() == null ? null : mode(patch.mode());
         Map<String, Map<String, Integer>> services = patch.services() == null ? null : services(patch.services());
         List<String> motifs = patch.motifs() == null ? null : motifs(patch.motifs());
+        if (patch.dateFin() != null && patch.dateFin().isBefore(convention.dateDebut())) {
+            throw new ProblemException(Problem.INVALID_REQUEST,
+                    "La date de fin (résiliation) ne peut précéder la date d'effet de la convention.");
+        }
         changes.apply(() -> {
             if (mode != null && !mode.equals(convention.mode())) {
                 store.updateMode(convention.numero(), mode);
@@ -119,7 +123,7 @@ public class ConventionAdmin extends AdminResource {
             if (patch.dateFin() != null) {
                 store.updateDateFin(convention.numero(), patch.dateFin());
                 history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
-                        "DATE_FIN", patch.dateFin().toString());
+                        "RESILIATION", "fin le " + patch.dateFin());
             }
             return null;
         });

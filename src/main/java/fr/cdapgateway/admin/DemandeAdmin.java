@@ -25,14 +25,16 @@ public class DemandeAdmin extends AdminResource {
     private final DemandeStore demandes;
     private final HabilitationStore habilitations;
     private final UserStore users;
+    private final GroupStore groups;
     private final Granting granting;
 
-    DemandeAdmin(DemandeStore demandes, HabilitationStore habilitations, UserStore users, Granting granting,
-                 AdminKit kit) {
+    DemandeAdmin(DemandeStore demandes, HabilitationStore habilitations, UserStore users, GroupStore groups,
+                 Granting granting, AdminKit kit) {
         super(kit);
         this.demandes = demandes;
         this.habilitations = habilitations;
         this.users = users;
+        this.groups = groups;
         this.granting = granting;
     }
 
@@ -77,10 +79,18 @@ public class DemandeAdmin extends AdminResource {
             return demande.habilitationId();
         }
         Long userId = null;
+        UserRecord user = null;
         if (demande.utilisateur() != null) {
-            UserRecord user = users.find(demande.utilisateur()).filter(u -> u.devalidatedAt() == null)
+            user = users.find(demande.utilisateur()).filter(u -> u.devalidatedAt() == null)
                     .orElseThrow(() -> new ProblemException(Problem.CONFLICT, "Le compte visé a été dévalidé."));
             userId = user.id();
+        }
+        if ("ADHESION".equals(demande.nature())) {
+            GroupStore.GroupRecord group = groups.find(demande.groupeId())
+                    .orElseThrow(() -> new ProblemException(Problem.CONFLICT, "Le groupe visé n'existe plus."));
+            // the quotas of the group's habilitations are checked for the new member, as for a direct addition
+            granting.addMember(group, user, caller.login());
+            return null;
         }
         return granting.grant(new Grant(demande.convention(), userId, demande.groupeId(), demande.service(),
                 demande.profil(), demande.dateDebut(), demande.dateFin()), caller.login(), reason);

@@ -24,12 +24,17 @@ public class GroupAdmin extends AdminResource {
     private final GroupStore groups;
     private final UserStore users;
     private final Granting granting;
+    private final HabilitationStore habilitations;
+    private final DemandeStore demandes;
 
-    GroupAdmin(GroupStore groups, UserStore users, Granting granting, AdminKit kit) {
+    GroupAdmin(GroupStore groups, UserStore users, Granting granting, HabilitationStore habilitations,
+               DemandeStore demandes, AdminKit kit) {
         super(kit);
         this.groups = groups;
         this.users = users;
         this.granting = granting;
+        this.habilitations = habilitations;
+        this.demandes = demandes;
     }
 
     public void list(Exchange exchange) {
@@ -54,10 +59,31 @@ public class GroupAdmin extends AdminResource {
         answers.answer(exchange, 201, view(groups.find(id).orElseThrow()));
     }
 
+    /**
+     * PUT a member. Joining a group that holds habilitations grants them: in a CENTRALISE convention a partner
+     * manager cannot grant, so the addition is filed as a request ({@code ADHESION}, 202) that a CAF admin decides.
+     */
     public void addMember(Exchange exchange) {
         Caller caller = Caller.of(exchange);
         GroupRecord group = visibleGroup(exchange, caller);
-        granting.addMember(group, member(exchange, group), caller.login());
+        UserRecord user = member(exchange, group);
+        ConventionRecord convention = scope.convention(exchange, caller, group.convention());
+        if (convention.centralise() && !caller.cafAdmin()
+                && !habilitations.openOfGroup(group.id(), calendar.today()).isEmpty()
+                && !groups.members(group.id()).contains(user.login())) {
+            long id = changes.apply(() -> {
+                long filed = demandes.file(new DemandeStore.DemandeRecord(0, convention.numero(), "ADHESION",
+                        user.login(), group.id(), null, null, null, null, null, "EN_ATTENTE", caller.login(), null,
+                        null, null, null), clock.instant());
+                history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, filed, "DEPOT",
+                        "adhésion de " + user.login() + " au groupe " + group.id());
+                return filed;
+            });
+            GatewayRequest.of(exchange).objet("demande:" + id);
+            answers.answer(exchange, 202, Map.of("demande", DemandeAdmin.view(demandes.find(id).orElseThrow())));
+            return;
+        }
+        granting.addMember(group, user, caller.login());
         answers.ok(exchange, view(group));
     }
 

@@ -76,9 +76,47 @@ public class UserAdmin extends AdminResource {
         if ("TECHNIQUE".equals(type) && !"UTILISATEUR".equals(role)) {
             throw IdentityRules.invalid("Un compte technique (supervision) ne peut pas gérer d'habilitations.");
         }
+        insert(exchange, caller, body, convention.caf(), convention.numero(), type, role);
+    }
+
+    /** {@code GET /admin/cafs/{caf}/administrateurs}: the CAF admins of the caller's own CAF. */
+    public void listCafAdministrators(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        String caf = ownCaf(exchange, caller);
+        answers.ok(exchange, users.cafAdministrators(caf).stream().map(UserAdmin::view).toList());
+    }
+
+    /**
+     * {@code POST /admin/cafs/{caf}/administrateurs}: a CAF admin creates another CAF admin of its own CAF, so that
+     * a locked-out or departed administrator never needs SQL. The new account changes its password at first use.
+     */
+    public void createCafAdministrator(Exchange exchange) {
+        Caller caller = Caller.of(exchange);
+        String caf = ownCaf(exchange, caller);
+        CreateUser body = bodies.read(exchange, CreateUser.class, EXPECTED);
+        if (body.role() != null && !Role.CAF_ADMIN.name().equals(body.role())) {
+            throw IdentityRules.invalid("role : CAF_ADMIN (ou absent) pour un administrateur CAF.");
+        }
+        if (body.type() != null && !"PERSONNE".equals(body.type())) {
+            throw IdentityRules.invalid("Un administrateur CAF est une personne nommée (type PERSONNE).");
+        }
+        insert(exchange, caller, body, caf, null, "PERSONNE", Role.CAF_ADMIN.name());
+    }
+
+    private String ownCaf(Exchange exchange, Caller caller) {
+        String caf = fr.cdapgateway.api.RequestUri.of(exchange).segmentAfter("cafs");
+        caller.require(caller.cafAdmin(), "Les administrateurs CAF sont gérés par un administrateur de la même CAF.");
+        if (caf == null || !caf.equals(caller.account().caf())) {
+            throw AdminScope.notFound("CAF inconnue.");
+        }
+        return caf;
+    }
+
+    private void insert(Exchange exchange, Caller caller, CreateUser body, String caf, String convention, String type,
+                        String role) {
         String login = IdentityRules.login(body.login());
         GatewayRequest.of(exchange).objet("utilisateur:" + login);
-        NewUser user = new NewUser(login, convention.caf(), convention.numero(), IdentityRules.name(body.nom(), "nom"),
+        NewUser user = new NewUser(login, caf, convention, IdentityRules.name(body.nom(), "nom"),
                 IdentityRules.name(body.prenom(), "prenom"), IdentityRules.email(body.email()),
                 IdentityRules.optional(body.fonction(), 200, "fonction"), type, role,
                 IdentityRules.optional(body.numeroInstructeur(), 40, "numeroInstructeur"),
@@ -88,7 +126,7 @@ public class UserAdmin extends AdminResource {
         }
         changes.apply(() -> {
             long id = users.insert(user, caller.login(), clock.instant());
-            history.record(caller.login(), convention.numero(), HistoryLog.Kind.UTILISATEUR, login, "CREATION",
+            history.record(caller.login(), convention, HistoryLog.Kind.UTILISATEUR, login, "CREATION",
                     "role " + role + ", type " + type + ", id " + id);
             return id;
         });

@@ -63,6 +63,11 @@ class UserStore {
                 .param("convention", convention).query(UserStore::user).list();
     }
 
+    List<UserRecord> cafAdministrators(String caf) {
+        return jdbc.sql("select " + COLUMNS + " from utilisateur where caf = :caf and role = 'CAF_ADMIN' order by login")
+                .param("caf", caf).query(UserStore::user).list();
+    }
+
     boolean loginTaken(String login) {
         return jdbc.sql("select count(*) from utilisateur where lower(login) = lower(:login)").param("login", login)
                 .query(Integer.class).single() > 0;

@@ -67,7 +67,13 @@ public class Answers {
             return;
         }
         String code = exchange.getProperty(PROBLEM_CODE, String.class);
-        Problem problem = code == null ? Problem.INTERNAL_ERROR : Problem.fromCode(code);
+        // a fault of the gateway's own database is never a fault of CDAP, whatever its root cause (a refused
+        // connection to PostgreSQL ends in the same ConnectException as a refused connection to CDAP)
+        Problem problem = DatabaseFaults.in(caught) ? Problem.GATEWAY_UNAVAILABLE
+                : code == null ? Problem.INTERNAL_ERROR : Problem.fromCode(code);
+        if (problem == Problem.GATEWAY_UNAVAILABLE) {
+            GatewayRequest.of(exchange).responseHeaders().put("Retry-After", "5");
+        }
         if (problem == Problem.INTERNAL_ERROR) {
             // the type only: an exception message may carry data we must not log
             LOG.error("internal error on request {}: {}", GatewayRequest.of(exchange).requestId(),
@@ -131,6 +137,8 @@ public class Answers {
             case BACKEND_ERROR -> "Le service CDAP a renvoyé une réponse inexploitable. Réessayez plus tard.";
             case BACKEND_UNAVAILABLE -> "Le service CDAP ne répond pas. Réessayez dans quelques instants.";
             case BACKEND_TIMEOUT -> "Le service CDAP n'a pas répondu dans le délai imparti.";
+            case GATEWAY_UNAVAILABLE -> "La passerelle ne peut pas joindre sa base de données, ou elle est saturée : "
+                    + "le service CDAP n'est pas en cause. Réessayez dans quelques instants.";
             case INVALID_REQUEST -> "La requête est mal formée.";
             default -> "Une erreur interne est survenue. Communiquez l'identifiant de requête au centre de services.";
         };

@@ -22,6 +22,7 @@ public final class GatewayRequest {
     private final String clientAddress;
     private final String userAgent;
     private final String path;
+    private String rawUri;
     private String login;
     private String convention;
     private String service;
@@ -43,6 +44,15 @@ public final class GatewayRequest {
         this.clientAddress = clientAddress;
         this.userAgent = userAgent;
         this.path = path;
+    }
+
+    /** The request line's URI exactly as the client sent it, %-escapes included (see {@link RequestUri}). */
+    public String rawUri() {
+        return rawUri;
+    }
+
+    void rawUri(String uri) {
+        this.rawUri = uri;
     }
 
     /** A request made on behalf of this one (an item of a batch): same caller and request id, its own outcome. */

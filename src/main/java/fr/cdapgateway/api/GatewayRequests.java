@@ -2,6 +2,7 @@ package fr.cdapgateway.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.netty.http.NettyHttpMessage;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.config.GatewayProperties;
@@ -28,6 +29,9 @@ public class GatewayRequests {
                 clientAddresses.of(in),
                 Sanitizer.clean(in.getHeader("User-Agent", String.class), 256),
                 path);
+        if (in instanceof NettyHttpMessage netty && netty.getHttpRequest() != null) {
+            request.rawUri(netty.getHttpRequest().uri());
+        }
         exchange.setProperty(GatewayRequest.PROPERTY, request);
         // every log line written for this request carries its id (structured logs, SPEC §11)
         org.slf4j.MDC.put("requestId", request.requestId());

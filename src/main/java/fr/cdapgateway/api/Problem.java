@@ -22,6 +22,7 @@ public enum Problem {
     PROFILE_PRECONDITION_FAILED(403, "Condition d'accès du profil non remplie"),
     CREDENTIAL_SHARING_SUSPECTED(403, "Partage de compte suspecté"),
     FORBIDDEN(403, "Accès refusé"),
+    CONVENTION_INACTIVE(403, "Convention hors de sa période de validité"),
     PROFILE_NOT_SUBSCRIBED(403, "Profil non souscrit par la convention"),
     DOSSIER_NOT_FOUND(404, "Dossier allocataire introuvable"),
     NOT_FOUND(404, "Ressource introuvable"),
@@ -34,6 +35,7 @@ public enum Problem {
     BACKEND_ERROR(502, "Réponse invalide du service CDAP"),
     BACKEND_UNAVAILABLE(503, "Service CDAP indisponible"),
     MAINTENANCE(503, "Maintenance programmée en cours"),
+    GATEWAY_UNAVAILABLE(503, "Passerelle momentanément indisponible"),
     TRACE_UNAVAILABLE(503, "Traçabilité indisponible"),
     BACKEND_TIMEOUT(504, "Délai de réponse du service CDAP dépassé");
 

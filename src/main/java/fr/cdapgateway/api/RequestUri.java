@@ -37,6 +37,12 @@ public final class RequestUri {
     }
 
     public static RequestUri of(Exchange exchange) {
+        // the raw request line when there is one: netty-http puts the path in CamelHttpUri already decoded, where
+        // "1000042%2F..%2F1000043" has become "1000042/../1000043" and "%3F" a query mark
+        GatewayRequest request = exchange.getProperty(GatewayRequest.PROPERTY, GatewayRequest.class);
+        if (request != null && request.rawUri() != null) {
+            return new RequestUri(request.rawUri());
+        }
         String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
         String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
         // netty-http gives the path in CamelHttpUri and the raw query apart, in CamelHttpQuery

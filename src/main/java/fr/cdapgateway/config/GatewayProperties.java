@@ -31,7 +31,17 @@ public record GatewayProperties(
     }
 
     /** A planned maintenance window announced to partners. */
-    public record Maintenance(@NotNull Instant debut, @NotNull Instant fin, @NotBlank String message) {
+    /**
+     * A planned maintenance window announced to partners. {@code id} is the admin API's (none for a window of the
+     * configuration); {@code caf} the CAF whose partners it stops (none: every CAF's, for a configured window).
+     */
+    public record Maintenance(Long id, @NotNull Instant debut, @NotNull Instant fin, @NotBlank String message,
+                              String caf) {
+
+        /** Whether the window stops the partners of this CAF (a window without a CAF stops every partner). */
+        public boolean concerns(String partnerCaf) {
+            return caf == null || caf.equals(partnerCaf);
+        }
 
         public boolean covers(Instant instant) {
             return !instant.isBefore(debut) && instant.isBefore(fin);

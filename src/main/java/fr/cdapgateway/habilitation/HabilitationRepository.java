@@ -37,11 +37,14 @@ class HabilitationRepository {
     }
 
     Optional<Convention> convention(String numero) {
-        return jdbc.sql("select numero, caf, partenaire_nom, partenaire_siret, mode from convention where numero = :numero")
+        return jdbc.sql("""
+                select numero, caf, partenaire_nom, partenaire_siret, mode, date_debut, date_fin
+                  from convention where numero = :numero""")
                 .param("numero", numero)
                 .query((rs, row) -> new Convention(rs.getString("numero"), rs.getString("caf"),
                         rs.getString("partenaire_nom"), rs.getString("partenaire_siret"), rs.getString("mode"),
-                        motifs(numero), quotas(numero)))
+                        motifs(numero), quotas(numero), rs.getObject("date_debut", java.time.LocalDate.class),
+                        rs.getObject("date_fin", java.time.LocalDate.class)))
                 .optional();
     }
 

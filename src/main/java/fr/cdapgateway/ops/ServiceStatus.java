@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -14,25 +16,41 @@ import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.auth.Account;
+import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.config.GatewayProperties.Maintenance;
+import fr.cdapgateway.trace.TraceWriter;
 
-/** {@code GET /api/v1/statut}: public service status and the current and upcoming planned maintenance. */
+/**
+ * {@code GET /api/v1/statut}: the public truth about the service — planned maintenance (current and upcoming,
+ * with the CAF each concerns), whether CDAP answers (the circuit breaker) and whether traces can be written
+ * (without them nothing is served).
+ */
 @Component("serviceStatus")
 public class ServiceStatus {
 
     private final MaintenanceCalendar maintenances;
     private final Answers answers;
     private final Clock clock;
+    private final CircuitBreaker cdapCircuitBreaker;
+    private final TraceWriter traces;
 
-    ServiceStatus(MaintenanceCalendar maintenances, Answers answers, Clock clock) {
+    ServiceStatus(MaintenanceCalendar maintenances, Answers answers, Clock clock, CircuitBreaker cdapCircuitBreaker,
+                  TraceWriter traces) {
         this.maintenances = maintenances;
         this.answers = answers;
         this.clock = clock;
+        this.cdapCircuitBreaker = cdapCircuitBreaker;
+        this.traces = traces;
     }
 
-    /** During a planned maintenance window, consultations answer 503 maintenance with Retry-After. */
+    /**
+     * During a planned maintenance window of the caller's CAF (or of every CAF), consultations answer 503
+     * maintenance with Retry-After. Runs once the caller is authenticated: windows belong to a CAF.
+     */
     public void refuseDuringMaintenance(Exchange exchange) {
-        Optional<Maintenance> window = maintenances.current();
+        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
+        Optional<Maintenance> window = maintenances.current(account == null ? null : account.caf());
         if (window.isPresent()) {
             long seconds = Math.max(1, window.get().remainingAt(clock.instant()).toSeconds());
             GatewayRequest.of(exchange).responseHeaders().put("Retry-After", Long.toString(seconds));
@@ -43,11 +61,28 @@ public class ServiceStatus {
     public void describe(Exchange exchange) {
         Instant now = clock.instant();
         List<Maintenance> windows = maintenances.upcoming();
-        boolean inMaintenance = maintenances.current().isPresent();
+        boolean cdapUp = cdapCircuitBreaker.getState() != CircuitBreaker.State.OPEN
+                && cdapCircuitBreaker.getState() != CircuitBreaker.State.FORCED_OPEN;
+        boolean tracesUp = traces.healthy();
+        Map<String, Object> components = new LinkedHashMap<>();
+        components.put("cdap", cdapUp ? "DISPONIBLE" : "INDISPONIBLE");
+        components.put("tracabilite", tracesUp ? "DISPONIBLE" : "INDISPONIBLE");
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("statut", inMaintenance ? "MAINTENANCE" : "DISPONIBLE");
+        status.put("statut", !tracesUp || !cdapUp ? "INDISPONIBLE"
+                : maintenances.anyCurrent() ? "MAINTENANCE" : "DISPONIBLE");
         status.put("horodatage", now);
-        status.put("maintenances", windows);
+        status.put("composants", components);
+        status.put("maintenances", windows.stream().map(ServiceStatus::view).toList());
         answers.ok(exchange, status);
+    }
+
+    private static Map<String, Object> view(Maintenance window) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", window.id());
+        view.put("caf", window.caf());
+        view.put("debut", window.debut());
+        view.put("fin", window.fin());
+        view.put("message", window.message());
+        return view;
     }
 }

@@ -161,7 +161,7 @@ public class TraceWriter implements SmartLifecycle {
     }
 
     /** For health: is the writer running, and did its last commit succeed? */
-    boolean healthy() {
+    public boolean healthy() {
         Instant failure = lastFailure;
         Instant success = lastSuccess;
         return running && (failure == null || (success != null && success.isAfter(failure)));

@@ -421,6 +421,136 @@ abstract class AdminScenarios {
         assertThat(request.json().path("demande").path("statut").asText()).isEqualTo("EN_ATTENTE");
     }
 
+    // ---- convention dates ---------------------------------------------------------------------------------------
+
+    @Test
+    void anEndedConventionRefusesItsAgentsAndManagersButNotTheCaf() {
+        String numero = newConvention("{\"T2\":3}");
+        String manager = "gest." + suffix();
+        fixtures.withRole(manager, numero, "791", "GESTIONNAIRE");
+        String agent = person(numero);
+        fixtures.grant(idOf(agent), numero, "T2", LocalDate.now().minusDays(10), null);
+        Reply before = consultQf(agent, TestAccounts.PASSWORD, "CENTRE_LOISIRS");
+        Reply endBeforeStart = api.patch(ADMIN + "/conventions/" + numero, "{\"dateFin\":\"2000-01-01\"}")
+                .as("caf79.admin", DEMO).send();
+        Reply resiliation = api.patch(ADMIN + "/conventions/" + numero,
+                "{\"dateFin\":\"" + LocalDate.now().minusDays(1) + "\"}").as("caf79.admin", DEMO).send();
+        Reply agentAfter = consultQf(agent, TestAccounts.PASSWORD, "CENTRE_LOISIRS");
+        Reply dossierAfter = consult(agent, "CENTRE_LOISIRS");
+        Reply batchAfter = api.post("/api/v1/quotients-familiaux", "{\"numerosAllocataires\":[\"1000042\"]}")
+                .as(agent, TestAccounts.PASSWORD).motif("CENTRE_LOISIRS").send();
+        Reply managerAfter = api.get(ADMIN + "/conventions/" + numero + "/utilisateurs").as(manager, TestAccounts.PASSWORD)
+                .send();
+        Reply managerGrants = grant(manager, numero, agent, "T2");
+        Reply cafReads = api.get(ADMIN + "/conventions/" + numero + "/utilisateurs").as("caf79.admin", DEMO).send();
+
+        assertThat(before.status()).as(before.toString()).isEqualTo(200);
+        assertThat(endBeforeStart.code()).isEqualTo("invalid-request");
+        assertThat(resiliation.status()).as(resiliation.toString()).isEqualTo(200);
+        for (Reply refused : List.of(agentAfter, dossierAfter, batchAfter, managerAfter, managerGrants)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("convention-inactive");
+            assertThat(refused.json().path("detail").asText()).contains("a pris fin le");
+        }
+        assertThat(cafReads.status()).isEqualTo(200);
+        assertThat(count("select count(*) from historique where objet_id = :x and action = 'RESILIATION'", numero))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aConventionNotYetInForceRefusesItsAgents() {
+        String numero = "79-F-" + suffix();
+        Reply created = api.post(ADMIN + "/conventions", """
+                {"numero":"%s","caf":"791","partenaire":{"nom":"CCAS futur","siret":"12345678901234"},
+                 "mode":"DELEGUE","services":{"CDAP":{"T2":2}},"motifs":["CENTRE_LOISIRS"],"dateDebut":"%s"}"""
+                .formatted(numero, LocalDate.now().plusDays(30))).as("caf79.admin", DEMO).send();
+        String agent = person(numero);
+        fixtures.grant(idOf(agent), numero, "T2", LocalDate.now().minusDays(1), null);
+
+        Reply refused = consultQf(agent, TestAccounts.PASSWORD, "CENTRE_LOISIRS");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(refused.code()).isEqualTo("convention-inactive");
+        assertThat(refused.json().path("detail").asText()).contains("n'entre en vigueur que le");
+    }
+
+    // ---- CAF admins manage each other, never themselves ---------------------------------------------------------
+
+    @Test
+    void aCafAdminManagesAnotherCafAdminOfItsCafButNeverItselfNorAnotherCafs() {
+        String login = "caf79.adjoint" + suffix();
+        String body = """
+                {"login":"%s","nom":"MOREAU","prenom":"Inès","email":"ines.moreau@caf79.example",
+                 "motDePasseInitial":"Cheval-Agrafe-Tournesol-79"}""".formatted(login);
+        Reply byPartner = api.post(ADMIN + "/cafs/791/administrateurs", body).as("niort.admin", DEMO).send();
+        Reply byOtherCaf = api.post(ADMIN + "/cafs/791/administrateurs", body).as("caf50.admin", DEMO).send();
+        Reply wrongRole = api.post(ADMIN + "/cafs/791/administrateurs", body.replace("\"login\"",
+                "\"role\":\"UTILISATEUR\",\"login\"")).as("caf79.admin", DEMO).send();
+        Reply created = api.post(ADMIN + "/cafs/791/administrateurs", body).as("caf79.admin", DEMO).send();
+        Reply listed = api.get(ADMIN + "/cafs/791/administrateurs").as("caf79.admin", DEMO).send();
+        Reply listedByOtherCaf = api.get(ADMIN + "/cafs/791/administrateurs").as("caf50.admin", DEMO).send();
+        Reply suspended = api.post(ADMIN + "/utilisateurs/" + login + "/suspension", null).as("caf79.admin", DEMO).send();
+        Reply suspendedByOtherCaf = api.post(ADMIN + "/utilisateurs/" + login + "/suspension", null)
+                .as("caf50.admin", DEMO).send();
+        Reply reinstated = api.delete(ADMIN + "/utilisateurs/" + login + "/suspension").as("caf79.admin", DEMO).send();
+        Reply unlocked = api.post(ADMIN + "/utilisateurs/" + login + "/deverrouillage", null).as("caf79.admin", DEMO)
+                .send();
+        Reply reset = api.post(ADMIN + "/utilisateurs/" + login + "/reinitialisation-mot-de-passe",
+                "{\"motDePasseInitial\":\"Lampe-Orageuse-Vitrail-79\"}").as("caf79.admin", DEMO).send();
+        Reply selfSuspension = api.post(ADMIN + "/utilisateurs/caf79.admin/suspension", null).as("caf79.admin", DEMO)
+                .send();
+        Reply selfDevalidation = api.delete(ADMIN + "/utilisateurs/caf79.admin").as("caf79.admin", DEMO).send();
+        Reply devalidated = api.delete(ADMIN + "/utilisateurs/" + login).as("caf79.admin", DEMO).send();
+        Reply newAdminConsults = api.get(ADMIN + "/conventions").as(login, "Lampe-Orageuse-Vitrail-79").send();
+
+        assertThat(byPartner.status()).isEqualTo(403);
+        assertThat(byOtherCaf.status()).isEqualTo(404);
+        assertThat(wrongRole.code()).isEqualTo("invalid-request");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("role").asText()).isEqualTo("CAF_ADMIN");
+        assertThat(created.json().path("doitChangerMotDePasse").asBoolean()).isTrue();
+        assertThat(listed.body()).contains(login, "caf79.admin").doesNotContain("caf50.admin");
+        assertThat(listedByOtherCaf.status()).isEqualTo(404);
+        assertThat(suspended.json().path("statut").asText()).isEqualTo("SUSPENDU");
+        assertThat(suspendedByOtherCaf.status()).isEqualTo(404);
+        assertThat(reinstated.status()).isEqualTo(200);
+        assertThat(unlocked.status()).isEqualTo(200);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(selfSuspension.status()).isEqualTo(403);
+        assertThat(selfDevalidation.status()).isEqualTo(403);
+        assertThat(devalidated.status()).isEqualTo(204);
+        assertThat(newAdminConsults.code()).isEqualTo("account-devalidated");
+    }
+
+    // ---- the centralised convention -----------------------------------------------------------------------
+
+    @Test
+    void inTheCentralisedConventionAManagerAddingAMemberToAHabilitatedGroupFilesARequest() {
+        String agent = person(DEPARTEMENT);
+        Reply group = api.post(ADMIN + "/conventions/" + DEPARTEMENT + "/groupes", "{\"nom\":\"Accueil social " + suffix()
+                + "\"}").as("dep79.admin", DEMO).send();
+        long groupId = group.json().path("id").asLong();
+        Reply emptyGroupMember = api.call("PUT", ADMIN + "/groupes/" + groupId + "/membres/" + agent, null)
+                .as("dep79.admin", DEMO).send();
+        api.call("DELETE", ADMIN + "/groupes/" + groupId + "/membres/" + agent, null).as("dep79.admin", DEMO).send();
+        Reply cafGrantsGroup = api.post(ADMIN + "/conventions/" + DEPARTEMENT + "/habilitations",
+                "{\"groupe\":" + groupId + ",\"profil\":\"T1\"}").as("caf79.admin", DEMO).send();
+        Reply filed = api.call("PUT", ADMIN + "/groupes/" + groupId + "/membres/" + agent, null)
+                .as("dep79.admin", DEMO).send();
+        Reply beforeDecision = consult(agent, "ACTION_SOCIALE");
+        long demande = filed.json().path("demande").path("id").asLong();
+        Reply accepted = decide("caf79.admin", demande, "ACCEPTEE");
+        Reply afterDecision = consult(agent, "ACTION_SOCIALE");
+
+        assertThat(emptyGroupMember.status()).as("a group holding nothing grants nothing").isEqualTo(200);
+        assertThat(cafGrantsGroup.status()).as(cafGrantsGroup.toString()).isEqualTo(201);
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+        assertThat(filed.json().path("demande").path("nature").asText()).isEqualTo("ADHESION");
+        assertThat(beforeDecision.code()).isEqualTo("no-habilitation");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(afterDecision.status()).as(afterDecision.toString()).isEqualTo(200);
+    }
+
     // ---- the centralised convention -----------------------------------------------------------------------
 
     @Test

@@ -395,6 +395,19 @@ abstract class ConsultationScenarios {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/dossiers/1000042%2F..%2F1000043", "/api/v1/dossiers/1000042%2f1000043",
+            "/api/v1/dossiers/1000042%3Fx=1/quotient-familial", "/api/v1/dossiers/1000042%3Fx=1",
+            "/api/v1/dossiers/1000042%2F..%2F1000043/quotient-familial", "/api/v1/dossiers/1000042%23x"})
+    void aNumeroIsSevenDigitsAfterDecodingWhateverItsEscapesHide(String path) {
+        String id = newRequestId();
+        Reply reply = api.get(path).as("dep79.social", DEMO).motif("ACTION_SOCIALE").requestId(id).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("invalid-numero-allocataire");
+        assertThat(reply.header("X-Request-ID")).isEqualTo(id);
+    }
+
+    @ParameterizedTest
     @CsvSource({"annee=2999&mois=1", "mois=3", "annee=2026", "annee=2026&mois=13", "annee=2026&mois=0",
             "annee=deux&mois=3", "annee=2026&mois=3;x", "annee=20266&mois=3",
             "annee=2026&mois=3&annee=2025"})

@@ -69,4 +69,35 @@ class MaintenanceIT {
                 api.get(QF).as("niort.agent1", DEMO).motif("CENTRE_LOISIRS").send().status() == 200);
         assertThat(api.get("/api/v1/statut").send().json().path("statut").asText()).isEqualTo("DISPONIBLE");
     }
+
+    @Test
+    void aWindowStopsOnlyTheDeclaringCafsPartnersAndItsCafCancelsIt() {
+        Api api = new Api(apiPort);
+        String window = "{\"debut\":\"" + Instant.now().minusSeconds(1) + "\",\"fin\":\""
+                + Instant.now().plus(1, ChronoUnit.HOURS) + "\",\"message\":\"Bascule du centre serveur de la Manche.\"}";
+        Reply tooLong = api.post("/api/v1/admin/maintenances", "{\"debut\":\"" + Instant.now() + "\",\"fin\":\""
+                + Instant.now().plus(10, ChronoUnit.DAYS) + "\",\"message\":\"x\"}").as("caf50.admin", DEMO).send();
+        Reply announced = api.post("/api/v1/admin/maintenances", window).as("caf50.admin", DEMO).send();
+        long id = announced.json().path("id").asLong();
+        Reply cherbourgDuring = api.get(QF).as("cherbourg.agent1", DEMO).motif("RESTAURATION_SCOLAIRE").send();
+        Reply niortDuring = api.get(QF).as("niort.agent1", DEMO).motif("CENTRE_LOISIRS").send();
+        Reply listedToOtherCaf = api.get("/api/v1/admin/maintenances").as("caf79.admin", DEMO).send();
+        Reply cancelledByOtherCaf = api.delete("/api/v1/admin/maintenances/" + id).as("caf79.admin", DEMO).send();
+        Reply cancelledByPartner = api.delete("/api/v1/admin/maintenances/" + id).as("cherbourg.admin", DEMO).send();
+        Reply cancelled = api.delete("/api/v1/admin/maintenances/" + id).as("caf50.admin", DEMO).send();
+        Reply cancelledTwice = api.delete("/api/v1/admin/maintenances/" + id).as("caf50.admin", DEMO).send();
+        Reply cherbourgAfter = api.get(QF).as("cherbourg.agent1", DEMO).motif("RESTAURATION_SCOLAIRE").send();
+
+        assertThat(tooLong.code()).isEqualTo("invalid-request");
+        assertThat(announced.status()).as(announced.toString()).isEqualTo(201);
+        assertThat(announced.json().path("caf").asText()).isEqualTo("501");
+        assertThat(cherbourgDuring.code()).isEqualTo("maintenance");
+        assertThat(niortDuring.status()).as(niortDuring.toString()).isEqualTo(200);
+        assertThat(listedToOtherCaf.body()).doesNotContain("Manche");
+        assertThat(cancelledByOtherCaf.status()).isEqualTo(404);
+        assertThat(cancelledByPartner.status()).isEqualTo(403);
+        assertThat(cancelled.status()).isEqualTo(204);
+        assertThat(cancelledTwice.status()).isEqualTo(404);
+        assertThat(cherbourgAfter.status()).as(cherbourgAfter.toString()).isEqualTo(200);
+    }
 }

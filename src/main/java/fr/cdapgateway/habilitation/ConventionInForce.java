@@ -1,0 +1,50 @@
+package fr.cdapgateway.habilitation;
+
+import java.time.format.DateTimeFormatter;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.auth.Account;
+import fr.cdapgateway.auth.Authenticator;
+import fr.cdapgateway.config.CafCalendar;
+
+/**
+ * A partner acts only while its convention is in force (SPEC §8): before its start or after its end (a
+ * resiliation), every consultation and partner admin call is refused. CAF admins are not bound to a convention.
+ */
+@Component("conventionInForce")
+public class ConventionInForce {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final HabilitationDirectory directory;
+    private final CafCalendar calendar;
+
+    ConventionInForce(HabilitationDirectory directory, CafCalendar calendar) {
+        this.directory = directory;
+        this.calendar = calendar;
+    }
+
+    public void check(Exchange exchange) {
+        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
+        if (account != null && account.convention() != null) {
+            directory.convention(account.convention()).ifPresent(this::require);
+        }
+    }
+
+    /** The rule itself, for every path that acts for a partner (API routes and console alike). */
+    public void require(Convention convention) {
+        if (convention.inForceOn(calendar.today())) {
+            return;
+        }
+        String detail = convention.dateFin() != null && calendar.today().isAfter(convention.dateFin())
+                ? "La convention " + convention.numero() + " a pris fin le " + convention.dateFin().format(DAY)
+                        + " : plus aucune consultation ni gestion n'est possible."
+                : "La convention " + convention.numero() + " n'entre en vigueur que le "
+                        + convention.dateDebut().format(DAY) + ".";
+        throw new ProblemException(Problem.CONVENTION_INACTIVE, detail);
+    }
+}
