@@ -2,7 +2,11 @@ package fr.cdapgateway.auth;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
@@ -24,6 +28,8 @@ import fr.cdapgateway.throttle.FailedLogins;
 public class Authenticator {
 
     public static final String ACCOUNT = "gatewayAccount";
+    /** How much longer than a verification may last a caller waits for one it shares. */
+    private static final long SHARED_VERIFICATION_MARGIN_MS = 5_000;
 
     private final AccountDirectory accounts;
     private final AccountRepository repository;
@@ -33,6 +39,7 @@ public class Authenticator {
     private final Semaphore coldVerifications;
     private final Clock clock;
     private final FailedLogins failedLogins;
+    private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
     Authenticator(AccountDirectory accounts, AccountRepository repository, CredentialCache credentialCache,
                   PasswordHasher hasher, AuthProperties properties, Clock clock, FailedLogins failedLogins) {
@@ -74,11 +81,19 @@ public class Authenticator {
             throw new ProblemException(Problem.CREDENTIALS_MISSING,
                     "Chaque appel doit porter l'identifiant et le mot de passe de l'utilisateur (HTTP Basic).");
         }
-        failedLogins.refuseIfTooMany(request);
-        BasicCredentials credentials = BasicCredentials.parse(authorization).orElseThrow(() -> failed(request));
+        Optional<BasicCredentials> parsed = BasicCredentials.parse(authorization);
+        Optional<Account> found = parsed.flatMap(c -> accounts.find(c.login()));
+        // Credentials this instance has already verified are never refused for their client address: a town
+        // hall's agents and its billing server share one address, and one colleague's mistyped password must not
+        // stop the others. Only calls that would need a password verification are throttled per address.
+        boolean verified = found.isPresent() && !found.get().locked()
+                && credentialCache.isVerified(parsed.get().login(), parsed.get().password(), found.get());
+        if (!verified) {
+            failedLogins.refuseIfTooMany(request);
+        }
+        BasicCredentials credentials = parsed.orElseThrow(() -> failed(request));
         request.login(Sanitizer.clean(credentials.login(), 100));
 
-        Optional<Account> found = accounts.find(credentials.login());
         if (found.isEmpty()) {
             verifyCold(() -> hasher.spendVerificationTime(credentials.password()));
             throw failed(request);
@@ -89,7 +104,7 @@ public class Authenticator {
             throw new ProblemException(Problem.ACCOUNT_LOCKED,
                     "Compte verrouillé après des échecs de connexion répétés : un gestionnaire doit le déverrouiller.");
         }
-        if (!passwordMatches(credentials, account)) {
+        if (!verified && !passwordMatches(credentials, account)) {
             repository.recordFailure(account.id(), properties.lockoutThreshold(), properties.dailyFailureLimit(),
                     clock.instant());
             accounts.invalidate(account.login());
@@ -143,16 +158,53 @@ public class Authenticator {
         }
     }
 
+    /**
+     * A cold verification. Calls carrying the same credentials at the same moment (a billing server starting 16
+     * connections for one agent) share one Argon2 computation instead of queueing one each.
+     */
     private boolean passwordMatches(BasicCredentials credentials, Account account) {
         if (credentialCache.isVerified(credentials.login(), credentials.password(), account)) {
             return true;
         }
-        boolean[] matches = new boolean[1];
-        verifyCold(() -> matches[0] = hasher.matches(credentials.password(), account.passwordHash()));
-        if (matches[0]) {
-            credentialCache.remember(credentials.login(), credentials.password(), account);
+        String key = credentialCache.fingerprint(credentials.login(), credentials.password()) + account.passwordHash();
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return awaitShared(running);
         }
-        return matches[0];
+        try {
+            boolean[] matches = new boolean[1];
+            verifyCold(() -> matches[0] = hasher.matches(credentials.password(), account.passwordHash()));
+            if (matches[0]) {
+                credentialCache.remember(credentials.login(), credentials.password(), account);
+            }
+            mine.complete(matches[0]);
+            return matches[0];
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private boolean awaitShared(CompletableFuture<Boolean> running) {
+        try {
+            return running.get(properties.verificationWait().toMillis() + SHARED_VERIFICATION_MARGIN_MS,
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ProblemException problem ? problem : busy();
+        } catch (TimeoutException e) {
+            throw busy();
+        }
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(Problem.RATE_LIMITED,
+                "Trop de vérifications de mot de passe en cours : réessayez dans un instant.");
     }
 
     /** Runs an Argon2 verification with bounded concurrency; when saturated, the caller is asked to retry. */
@@ -165,8 +217,7 @@ public class Authenticator {
             acquired = false;
         }
         if (!acquired) {
-            throw new ProblemException(Problem.RATE_LIMITED,
-                    "Trop de vérifications de mot de passe en cours : réessayez dans un instant.");
+            throw busy();
         }
         try {
             verification.run();

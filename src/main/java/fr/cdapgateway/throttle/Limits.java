@@ -35,12 +35,13 @@ final class Limits {
         request.responseHeaders().put("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
     }
 
-    static ProblemException refusal(GatewayRequest request, Problem problem, long limit, ConsumptionProbe probe,
-                                    long resetSeconds, String detail) {
-        request.responseHeaders().put("Retry-After", Long.toString(seconds(probe.getNanosToWaitForRefill())));
+    /** A refusal: Retry-After and RateLimit-Reset both say when one more call will pass. */
+    static ProblemException refusal(GatewayRequest request, Problem problem, long limit, long retryAfterSeconds,
+                                    String detail) {
+        request.responseHeaders().put("Retry-After", Long.toString(retryAfterSeconds));
         request.responseHeaders().put("RateLimit-Limit", Long.toString(limit));
         request.responseHeaders().put("RateLimit-Remaining", "0");
-        request.responseHeaders().put("RateLimit-Reset", Long.toString(resetSeconds));
+        request.responseHeaders().put("RateLimit-Reset", Long.toString(retryAfterSeconds));
         return new ProblemException(problem, detail);
     }
 

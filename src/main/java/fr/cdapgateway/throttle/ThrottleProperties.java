@@ -21,6 +21,7 @@ public record ThrottleProperties(
         @NotNull @Pattern(regexp = "auto|memory|postgresql") String storage,
         @Valid @NotNull Limit perUser,
         @Min(1) int perUserDaily,
+        @Valid @NotNull Limit perUserBatch,
         @Valid @NotNull Limit perConvention,
         @Valid @NotNull Limit failedLoginsPerAddress,
         @Valid @NotNull Sharing sharing,
@@ -51,8 +52,13 @@ public record ThrottleProperties(
     }
 
     /** What a convention changes from the defaults; anything left out keeps the default. */
-    public record ConventionLimits(@Valid Limit perUser, Integer perUserDaily, @Valid Limit perConvention,
-                                   Boolean refuseSharing) {
+    public record ConventionLimits(@Valid Limit perUser, Integer perUserDaily, @Valid Limit perUserBatch,
+                                   @Valid Limit perConvention, Boolean refuseSharing) {
+    }
+
+    public Limit perUserBatch(String convention) {
+        ConventionLimits own = conventions.get(convention);
+        return own != null && own.perUserBatch() != null ? own.perUserBatch() : perUserBatch;
     }
 
     public Limit perUser(String convention) {

@@ -31,7 +31,7 @@ public final class TestPorts {
         registry.add("gateway.simulator.slow-delay-ms", () -> 4000);
         registry.add("gateway.cdap.response-timeout-ms", () -> 1500);
         // the scenarios of other features call faster than humans: only the throttling tests keep the real limits
-        for (String limit : new String[] {"per-user", "per-convention", "failed-logins-per-address"}) {
+        for (String limit : new String[] {"per-user", "per-user-batch", "per-convention", "failed-logins-per-address"}) {
             registry.add("gateway.throttle." + limit + ".capacity", () -> 1_000_000);
             registry.add("gateway.throttle." + limit + ".refill", () -> 1_000_000);
         }

@@ -16,6 +16,8 @@ final class ThrottleLimits {
         registry.add("gateway.throttle.failed-logins-per-address.capacity", () -> 10);
         registry.add("gateway.throttle.failed-logins-per-address.refill", () -> 10);
         registry.add("gateway.throttle.per-user-daily", () -> 1500);
+        registry.add("gateway.throttle.per-user-batch.capacity", () -> 300);
+        registry.add("gateway.throttle.per-user-batch.refill", () -> 300);
         registry.add("gateway.throttle.conventions.2024-12.per-user-daily", () -> 3);
         registry.add("gateway.throttle.conventions.79-DEMO-RSA.per-convention.capacity", () -> 4);
         registry.add("gateway.throttle.conventions.79-DEMO-RSA.per-convention.refill", () -> 1);

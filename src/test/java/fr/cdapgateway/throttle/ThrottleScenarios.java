@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import fr.cdapgateway.support.Api;
 import fr.cdapgateway.support.Api.Reply;
 import fr.cdapgateway.support.RawHttp;
+import fr.cdapgateway.support.TestAccounts;
+import fr.cdapgateway.auth.PasswordHasher;
 
 /**
  * Human-paced access end to end (SPEC §7, §10) with the real limits of config/limits.yml, except where a test
@@ -38,12 +44,16 @@ abstract class ThrottleScenarios {
     JdbcClient jdbc;
     @Autowired
     BucketStore buckets;
+    @Autowired
+    PasswordHasher hasher;
 
     Api api;
+    TestAccounts fixtures;
 
     @BeforeEach
     void reset() {
         api = new Api(apiPort);
+        fixtures = new TestAccounts(jdbc, hasher);
         buckets.clear();
     }
 
@@ -189,15 +199,115 @@ abstract class ThrottleScenarios {
             statuses.add(RawHttp.get("127.0.0.3", apiPort, "/api/v1/moi",
                     Map.of("Authorization", Api.basic("guess." + i, "wrong-password"))).status());
         }
+        String neverVerified = TestAccounts.uniqueLogin("agent");
+        fixtures.person(neverVerified, "79-2017-19", "791");
         RawHttp.Response rightPassword = RawHttp.get("127.0.0.3", apiPort, "/api/v1/moi",
-                Map.of("Authorization", Api.basic("niort.agent2", DEMO)));
+                Map.of("Authorization", Api.basic(neverVerified, TestAccounts.PASSWORD)));
         Reply otherAddress = api.get("/api/v1/moi").as("niort.agent2", DEMO).send();
 
         assertThat(statuses.subList(0, 10)).containsOnly(401);
         assertThat(statuses.get(10)).isEqualTo(429);
-        assertThat(rightPassword.status()).isEqualTo(429);
+        assertThat(rightPassword.status()).as("credentials never verified: they would need an Argon2 verification")
+                .isEqualTo(429);
         assertThat(rightPassword.headers()).containsKey("retry-after");
         assertThat(otherAddress.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aColleaguesVerifiedCallFromTheSameAddressPassesDuringAnothersFailedLoginLockout() {
+        String colleague = TestAccounts.uniqueLogin("agent");
+        long id = fixtures.person(colleague, "79-2017-19", "791");
+        fixtures.grant(id, "79-2017-19", "T2", java.time.LocalDate.now().minusDays(1), null);
+        Map<String, String> colleagueAuth = Map.of("Authorization", Api.basic(colleague, TestAccounts.PASSWORD),
+                "X-Motif", "CENTRE_LOISIRS");
+        RawHttp.Response before = RawHttp.get("127.0.0.4", apiPort, QF, colleagueAuth);
+        List<Integer> mistyped = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            mistyped.add(RawHttp.get("127.0.0.4", apiPort, "/api/v1/moi",
+                    Map.of("Authorization", Api.basic("niort.agent1", "mot-de-passe-mal-tape"))).status());
+        }
+        RawHttp.Response during = RawHttp.get("127.0.0.4", apiPort, QF, colleagueAuth);
+        String neverVerified = TestAccounts.uniqueLogin("agent");
+        fixtures.person(neverVerified, "79-2017-19", "791");
+        RawHttp.Response coldDuring = RawHttp.get("127.0.0.4", apiPort, "/api/v1/moi",
+                Map.of("Authorization", Api.basic(neverVerified, TestAccounts.PASSWORD)));
+
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(mistyped.get(10)).isEqualTo(429);
+        assertThat(during.status()).as("the colleague's credentials are already verified").isEqualTo(200);
+        assertThat(coldDuring.status()).isEqualTo(429);
+    }
+
+    @Test
+    void sixtyConcurrentCallsOfOneUserConsumeTheDailyQuotaOnlyForThoseServed() throws Exception {
+        String agent = TestAccounts.uniqueLogin("agent");
+        long id = fixtures.person(agent, "79-2017-19", "791");
+        fixtures.grant(id, "79-2017-19", "T2", java.time.LocalDate.now().minusDays(1), null);
+        assertThat(api.get("/api/v1/moi").as(agent, TestAccounts.PASSWORD).send().status()).isEqualTo(200);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            calls.add(pool.submit(() -> api.get(QF).as(agent, TestAccounts.PASSWORD).motif("CENTRE_LOISIRS").send()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Reply> call : calls) {
+            statuses.add(call.get(60, TimeUnit.SECONDS).status());
+        }
+        pool.shutdown();
+        long served = statuses.stream().filter(s -> s == 200).count();
+        long remaining = api.get("/api/v1/moi").as(agent, TestAccounts.PASSWORD).send().json()
+                .path("quotas").path("consultationsParJour").path("restant").asLong();
+
+        assertThat(served).isBetween(20L, 30L);
+        assertThat(statuses).containsOnly(200, 429);
+        assertThat(remaining).isEqualTo(1500 - served);
+    }
+
+    @Test
+    void aDefaultLimitBatchOfAHundredIsServedWhole() {
+        StringBuilder numbers = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            numbers.append(i == 0 ? "" : ",").append('"').append(1000100 + i).append('"');
+        }
+        Reply batch = api.post("/api/v1/quotients-familiaux", "{\"numerosAllocataires\":[" + numbers + "]}")
+                .as("niort.agent2", DEMO).motif("CENTRE_LOISIRS").send();
+
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        assertThat(batch.json().path("synthese").path("200").asInt()).as(batch.json().path("synthese").toString())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void verifiedCallersAreNeverRefusedWhileWrongPasswordsFloodFromManyAddresses() throws Exception {
+        assertThat(api.get("/api/v1/moi").as("niort.agent2", DEMO).send().status()).isEqualTo(200);
+        ExecutorService flood = Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger floodBusy = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            flood.submit(() -> {
+                for (int i = 0; !stop.get() && i < 400; i++) {
+                    String address = "127.0." + (10 + thread) + "." + (1 + i % 200);
+                    int status = RawHttp.get(address, apiPort, "/api/v1/moi",
+                            Map.of("Authorization", Api.basic("pirate." + thread + "." + i, "devine-" + i))).status();
+                    if (status == 429) {
+                        floodBusy.incrementAndGet();
+                    }
+                }
+            });
+        }
+        List<Integer> verified = new ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                verified.add(api.get("/api/v1/moi").as("niort.agent2", DEMO).send().status());
+            }
+        } finally {
+            stop.set(true);
+            flood.shutdown();
+            assertThat(flood.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(verified).containsOnly(200);
     }
 
     private Map<String, Object> trace(String requestId) {

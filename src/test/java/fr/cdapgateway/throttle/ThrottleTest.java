@@ -33,10 +33,12 @@ class ThrottleTest {
     private static final ThrottleProperties.Limit FAILED = new ThrottleProperties.Limit(10, 10, Duration.ofMinutes(1));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    private final ThrottleProperties limits = new ThrottleProperties("memory", PER_USER, 1500, PER_CONVENTION, FAILED,
-            new ThrottleProperties.Sharing(Duration.ofSeconds(60), false), Map.of(
-                    "SMALL", new ThrottleProperties.ConventionLimits(null, 3, null, true),
-                    "SHARED", new ThrottleProperties.ConventionLimits(null, null,
+    private static final ThrottleProperties.Limit PER_BATCH = new ThrottleProperties.Limit(300, 300, Duration.ofMinutes(10));
+
+    private final ThrottleProperties limits = new ThrottleProperties("memory", PER_USER, 1500, PER_BATCH,
+            PER_CONVENTION, FAILED, new ThrottleProperties.Sharing(Duration.ofSeconds(60), false), Map.of(
+                    "SMALL", new ThrottleProperties.ConventionLimits(null, 3, null, null, true),
+                    "SHARED", new ThrottleProperties.ConventionLimits(null, null, null,
                             new ThrottleProperties.Limit(5, 1, Duration.ofHours(1)), null)),
             new ThrottleProperties.Cluster(0.01, 10_000, Duration.ofSeconds(1)));
     private final GatewayProperties gateway = new GatewayProperties(true, ZoneId.of("Europe/Paris"),
@@ -103,6 +105,61 @@ class ThrottleTest {
 
         clock.advance(Duration.ofHours(13));
         assertThat(refusal(agent)).isNull();
+    }
+
+    @Test
+    void refusedCallsConsumeNothingFromTheOtherLimits() {
+        Account agent = account("refund", "79-2017-19");
+        int refused = 0;
+        for (int i = 0; i < 60; i++) {
+            refused += refusal(agent) == null ? 0 : 1;
+        }
+
+        assertThat(refused).isEqualTo(40);
+        assertThat(throttle.remaining(agent).get("consultationsParJour").toString()).contains("restant=1480");
+    }
+
+    @Test
+    void aConventionsRefusalGivesTheUsersTokenBack() {
+        List<Account> users = List.of(account("s1", "SHARED"), account("s2", "SHARED"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(refusal(users.get(i % 2))).isNull();
+        }
+        assertThat(refusal(users.get(0))).isEqualTo(Problem.RATE_LIMITED);
+
+        assertThat(throttle.remaining(users.get(0)).get("rafale").toString()).contains("restant=17");
+        assertThat(throttle.remaining(users.get(0)).get("consultationsParJour").toString()).contains("restant=1497");
+    }
+
+    @Test
+    void aBatchOfAHundredIsServedWholeByItsOwnAllowanceAndTheDailyQuota() {
+        Account agent = account("billing", "79-2017-19");
+        for (int i = 0; i < 100; i++) {
+            throttle.batchItem(call(agent, "127.0.0.1"));
+        }
+        for (int i = 0; i < 200; i++) {
+            throttle.batchItem(call(agent, "127.0.0.1"));
+        }
+        Exchange beyond = call(agent, "127.0.0.1");
+
+        assertThatThrownBy(() -> throttle.batchItem(beyond)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem()).isEqualTo(Problem.RATE_LIMITED));
+        assertThat(throttle.remaining(agent).get("consultationsParJour").toString()).contains("restant=1200");
+        // the burst of single consultations is untouched by the batch
+        assertThat(throttle.remaining(agent).get("rafale").toString()).contains("restant=20");
+    }
+
+    @Test
+    void quotaExceededSaysTheQuotaComesBackAtTheCafsMidnight() {
+        Account agent = account("midnight", "SMALL");
+        for (int i = 0; i < 3; i++) {
+            throttle.batchItem(call(agent, "127.0.0.1"));
+        }
+        Exchange refused = call(agent, "127.0.0.1");
+        assertThatThrownBy(() -> throttle.consultation(refused)).isInstanceOf(ProblemException.class);
+
+        assertThat(GatewayRequest.of(refused).responseHeaders()).containsEntry("Retry-After", "46800")
+                .containsEntry("RateLimit-Reset", "46800");
     }
 
     @Test
