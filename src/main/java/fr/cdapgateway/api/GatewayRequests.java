@@ -19,7 +19,9 @@ public class GatewayRequests {
 
     public void open(Exchange exchange, String action) {
         Message in = exchange.getMessage();
-        String uri = in.getHeader(Exchange.HTTP_URI, String.class);
+        // a request the guard refused keeps its own method and URI in the trace (printable, bounded by the guard)
+        String refused = in.getHeader(RequestGuard.ORIGINAL_URI, String.class);
+        String uri = refused != null ? refused : in.getHeader(Exchange.HTTP_URI, String.class);
         int query = uri == null ? -1 : uri.indexOf('?');
         String path = uri == null ? null : Sanitizer.clean(query < 0 ? uri : uri.substring(0, query), 200);
         GatewayRequest request = new GatewayRequest(

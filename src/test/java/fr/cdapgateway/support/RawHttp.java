@@ -55,4 +55,62 @@ public final class RawHttp {
         }
         return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
     }
+
+    /**
+     * Sends raw bytes (any request, well-formed or not) then the body from another thread, and reads one answer
+     * by its Content-Length, so that a server that answers before the body is sent is seen as it answers.
+     */
+    public static Response send(int port, byte[] head, byte[] body) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head);
+            out.flush();
+            Thread writer = null;
+            if (body != null) {
+                writer = new Thread(() -> {
+                    try {
+                        out.write(body);
+                        out.flush();
+                    } catch (IOException closedEarly) {
+                        // the server may stop reading once it has answered
+                    }
+                });
+                writer.start();
+            }
+            Response response = readOne(socket.getInputStream());
+            if (writer != null) {
+                writer.join(20_000);
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response readOne(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed before an answer: " + head.toString(StandardCharsets.UTF_8));
+            }
+            head.write(b);
+            matched = (b == '\r' || b == '\n') && (matched % 2 == 0) == (b == '\r') ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String[] lines = head.toString(StandardCharsets.UTF_8).trim().split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        byte[] content = in.readNBytes(length);
+        return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers,
+                new String(content, StandardCharsets.UTF_8));
+    }
 }
