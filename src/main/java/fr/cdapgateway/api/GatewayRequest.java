@@ -23,6 +23,7 @@ public final class GatewayRequest {
     private final String userAgent;
     private final String path;
     private String rawUri;
+    private long backendDeadline;
     private String login;
     private String convention;
     private String service;
@@ -53,6 +54,15 @@ public final class GatewayRequest {
 
     void rawUri(String uri) {
         this.rawUri = uri;
+    }
+
+    /** When the backend's whole answer must have arrived ({@link System#nanoTime()}). */
+    public long backendDeadline() {
+        return backendDeadline;
+    }
+
+    public void backendDeadline(long nanos) {
+        this.backendDeadline = nanos;
     }
 
     /** A request made on behalf of this one (an item of a batch): same caller and request id, its own outcome. */

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.apache.camel.Exchange;
@@ -30,11 +33,17 @@ import fr.cdapgateway.habilitation.HabilitationCheck;
 @Component("cdapBackend")
 public class CdapBackend {
 
-    private final JsonMapper json;
+    private final ObjectReader strict;
     private final String serviceAuthorization;
+    private final long maxAnswerBytes;
+    private final long answerDeadlineNanos;
 
     CdapBackend(JsonMapper gatewayJsonMapper, CdapProperties properties) {
-        this.json = gatewayJsonMapper;
+        // a key given twice is an answer we cannot trust ("last key wins" would hide what the backend meant)
+        this.strict = gatewayJsonMapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.maxAnswerBytes = properties.maxAnswerBytes();
+        this.answerDeadlineNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(properties.responseTimeoutMs());
         this.serviceAuthorization = "Basic " + Base64.getEncoder().encodeToString(
                 (properties.serviceLogin() + ":" + properties.servicePassword()).getBytes(StandardCharsets.UTF_8));
     }
@@ -58,6 +67,9 @@ public class CdapBackend {
         message.setHeader("X-Convention", account.convention());
         message.setHeader("X-Profil", grant.profile().code());
         message.setHeader("X-Request-ID", request.requestId());
+        // the raw stream, not a gunzipped one: what is read from the backend is bounded as it arrives
+        exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, Boolean.TRUE);
+        request.backendDeadline(System.nanoTime() + answerDeadlineNanos);
     }
 
     /** Maps the backend's answer: 200 with a JSON object, 404, or a problem. */
@@ -75,7 +87,12 @@ public class CdapBackend {
             throw new ProblemException(Problem.BACKEND_ERROR,
                     "Le service CDAP a répondu par une erreur (" + status + "). Réessayez plus tard.");
         }
-        JsonNode dossier = parse(message.getBody(InputStream.class));
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (!isJson(contentType)) {
+            discard(message.getBody(InputStream.class));
+            throw malformed();
+        }
+        JsonNode dossier = parse(bounded(exchange, message.getBody(InputStream.class)));
         NumeroAllocataire asked = exchange.getProperty(ConsultationInput.NUMERO, NumeroAllocataire.class);
         if (!asked.value().equals(dossier.path("numeroAllocataire").asText())) {
             // never show a family other than the one asked for, whatever the backend did
@@ -85,13 +102,29 @@ public class CdapBackend {
         message.setBody(dossier);
     }
 
+    private InputStream bounded(Exchange exchange, InputStream body) {
+        return body == null ? null
+                : new BoundedAnswer(body, maxAnswerBytes, GatewayRequest.of(exchange).backendDeadline());
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
     private JsonNode parse(InputStream body) {
         try (InputStream in = body) {
-            JsonNode dossier = in == null ? null : json.readTree(in);
+            JsonNode dossier = in == null ? null : strict.readTree(in);
             if (dossier == null || !dossier.isObject() || !dossier.path("numeroAllocataire").isTextual()) {
                 throw malformed();
             }
             return dossier;
+        } catch (java.net.SocketTimeoutException e) {
+            throw new ProblemException(Problem.BACKEND_TIMEOUT,
+                    "Le service CDAP n'a pas transmis sa réponse dans le délai imparti.");
         } catch (IOException e) {
             throw malformed();
         }
@@ -101,7 +134,7 @@ public class CdapBackend {
         if (body == null) {
             return;
         }
-        try (InputStream in = body) {
+        try (InputStream in = new BoundedAnswer(body, 64 * 1024, System.nanoTime() + 1_000_000_000L)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             // the connection is broken anyway; the problem answered does not depend on this body

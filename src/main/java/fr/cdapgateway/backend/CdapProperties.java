@@ -18,5 +18,7 @@ record CdapProperties(
         @Min(1) int connectTimeoutMs,
         @Min(1) int responseTimeoutMs,
         @NotBlank String serviceLogin,
-        @NotBlank String servicePassword) {
+        @NotBlank String servicePassword,
+        // the largest answer read from the backend (a dossier is a few KB); beyond it: 502 backend-error
+        @org.springframework.boot.context.properties.bind.DefaultValue("1048576") @Min(1024) long maxAnswerBytes) {
 }
