@@ -42,6 +42,15 @@ public final class TraceChain {
         return hmac("seal|" + instance + "|" + segment + "|" + lastRank + "|" + lastLink);
     }
 
+    /**
+     * Registers a day of an instance's chain after the day registered before it: deleting a day breaks the link of
+     * the day registered after it.
+     */
+    public String registryLink(String instance, LocalDate segment, long ordre, LocalDate previousSegment,
+                               String previousLink) {
+        return hmac("registre|" + instance + "|" + segment + "|" + ordre + "|" + previousSegment + "|" + previousLink);
+    }
+
     /** Every field, in a fixed order, escaped so that no two different records share a canonical form. */
     static String canonical(ChainedTrace t) {
         TraceRecord r = t.record();

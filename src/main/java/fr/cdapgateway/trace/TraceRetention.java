@@ -3,6 +3,8 @@ package fr.cdapgateway.trace;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import fr.cdapgateway.config.SqlTime;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,9 @@ public class TraceRetention {
         int purged = transactions.execute(status -> {
             int rows = jdbc.sql("delete from trace where segment < :first").param("first", firstKept).update();
             jdbc.sql("delete from trace_segment where segment < :first").param("first", firstKept).update();
+            // the registry keeps the purged days, marked, so the chain of days still verifies
+            jdbc.sql("update trace_registre set purge_le = :now where segment < :first and purge_le is null")
+                    .param("now", SqlTime.utc(clock.instant())).param("first", firstKept).update();
             return rows;
         });
         recorder.recordInternal("PURGE_TRACES", "segments:avant-" + firstKept + ",traces:" + purged);

@@ -36,8 +36,12 @@ class TraceStore {
     }
 
     /** Inserts the batch and seals the segment ends it reaches, in one transaction: one commit for all. */
-    void append(List<ChainedTrace> batch, List<ChainedTrace> segmentEnds, TraceChain chain) {
+    void append(List<ChainedTrace> batch, List<ChainedTrace> segmentEnds, List<LocalDate> newSegments,
+                String instance, TraceChain chain) {
         transactions.executeWithoutResult(status -> {
+            for (LocalDate segment : newSegments) {
+                register(instance, segment, chain);
+            }
             jdbcTemplate.batchUpdate(INSERT, batch, batch.size(), (ps, t) -> {
                 TraceRecord r = t.record();
                 ps.setTimestamp(1, Timestamp.from(r.horodatage()));
@@ -65,6 +69,46 @@ class TraceStore {
                 seal(end, chain.seal(end.instance(), end.segment(), end.rank(), end.link()));
             }
         });
+    }
+
+    /** A registered day of an instance's chain. */
+    record Registered(String instance, LocalDate segment, long ordre, LocalDate precedent, String maillon,
+                      boolean purged) {
+    }
+
+    private static final String REGISTERED = "select instance, segment, ordre, precedent, maillon, purge_le from trace_registre";
+
+    /** Registers a new day after the instance's latest registered one, in the batch's transaction. */
+    private void register(String instance, LocalDate segment, TraceChain chain) {
+        Optional<Registered> previous = jdbc.sql(REGISTERED
+                        + " where instance = :instance order by ordre desc fetch first 1 rows only")
+                .param("instance", instance).query(TraceStore::registered).optional();
+        LocalDate precedent = previous.map(Registered::segment).orElse(null);
+        long ordre = previous.map(Registered::ordre).orElse(0L) + 1;
+        String maillon = chain.registryLink(instance, segment, ordre, precedent,
+                previous.map(Registered::maillon).orElse(null));
+        jdbc.sql("""
+                insert into trace_registre (instance, segment, ordre, precedent, maillon)
+                values (:instance, :segment, :ordre, :precedent, :maillon)""")
+                .param("instance", instance).param("segment", segment).param("precedent", precedent)
+                .param("ordre", ordre)
+                .param("maillon", maillon).update();
+    }
+
+    List<Registered> registry(String instance) {
+        return jdbc.sql(REGISTERED + " where instance = :instance order by ordre")
+                .param("instance", instance).query(TraceStore::registered).list();
+    }
+
+    private static Registered registered(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Registered(rs.getString("instance"), rs.getObject("segment", LocalDate.class), rs.getLong("ordre"),
+                rs.getObject("precedent", LocalDate.class), rs.getString("maillon"), rs.getTimestamp("purge_le") != null);
+    }
+
+    /** A round trip to the database: whether traces could be committed now. */
+    void probe() {
+        // the trace table itself, not only the connection: what a commit needs
+        jdbc.sql("select count(*) from trace where sequence = -1").query(Long.class).single();
     }
 
     Optional<SegmentEnd> segmentEnd(String instance, LocalDate segment) {

@@ -48,13 +48,61 @@ public class TraceVerifier {
         if (unchained.isPresent()) {
             return new Result(false, total, new Anomaly(unchained.get(), null, null, null, "INSEREE"));
         }
-        for (Segment segment : segments()) {
+        List<Segment> segments = segments();
+        Anomaly missingDay = verifyRegistry(segments);
+        if (missingDay != null) {
+            return new Result(false, total, missingDay);
+        }
+        for (Segment segment : segments) {
             Anomaly anomaly = verify(segment);
             if (anomaly != null) {
                 return new Result(false, total, anomaly);
             }
         }
         return new Result(true, total, null);
+    }
+
+    /**
+     * The registry of days, instance by instance: each day's link follows from the day registered before it, so a
+     * day deleted whole (traces, seal and registry row) breaks the next day's link; a registered day that is not
+     * purged must still have its seal; and a day with traces after the registry began must be registered. Days
+     * older than the registry (written before it existed) are verified by their seals alone.
+     */
+    private Anomaly verifyRegistry(List<Segment> segments) {
+        Map<String, List<Segment>> byInstance = new LinkedHashMap<>();
+        segments.forEach(s -> byInstance.computeIfAbsent(s.instance(), i -> new ArrayList<>()).add(s));
+        jdbc.sql("select distinct instance from trace_registre order by instance").query(String.class).list()
+                .forEach(i -> byInstance.putIfAbsent(i, new ArrayList<>()));
+        for (Map.Entry<String, List<Segment>> instance : byInstance.entrySet()) {
+            List<TraceStore.Registered> registry = store.registry(instance.getKey());
+            LocalDate previous = null;
+            String previousLink = null;
+            long expectedOrder = 1;
+            for (TraceStore.Registered day : registry) {
+                if (day.ordre() != expectedOrder || (day.precedent() != null && !day.precedent().equals(previous))) {
+                    return new Anomaly(null, instance.getKey(), day.precedent(), null, "JOUR_SUPPRIME");
+                }
+                expectedOrder++;
+                if (!chain.registryLink(day.instance(), day.segment(), day.ordre(), previous, previousLink)
+                        .equals(day.maillon())) {
+                    return new Anomaly(null, instance.getKey(), day.segment(), null, "REGISTRE_ALTERE");
+                }
+                if (!day.purged() && store.segmentEnd(day.instance(), day.segment()).isEmpty()) {
+                    return new Anomaly(null, instance.getKey(), day.segment(), null, "JOUR_SUPPRIME");
+                }
+                previous = day.segment();
+                previousLink = day.maillon();
+            }
+            LocalDate registryStart = registry.stream().map(TraceStore.Registered::segment).min(LocalDate::compareTo)
+                    .orElse(null);
+            for (Segment segment : instance.getValue()) {
+                boolean registered = registry.stream().anyMatch(r -> r.segment().equals(segment.day()));
+                if (registryStart != null && !registered && segment.day().isAfter(registryStart)) {
+                    return new Anomaly(null, segment.instance(), segment.day(), null, "JOUR_NON_ENREGISTRE");
+                }
+            }
+        }
+        return null;
     }
 
     private List<Segment> segments() {

@@ -54,6 +54,7 @@ public class TraceWriter implements SmartLifecycle {
     private volatile Thread thread;
     private volatile Instant lastSuccess;
     private volatile Instant lastFailure;
+    private long lastProbeNanos = System.nanoTime() - 2_000_000_000L; // the writer thread's alone
 
     TraceWriter(TraceStore store, TraceProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
@@ -95,6 +96,7 @@ public class TraceWriter implements SmartLifecycle {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    probeWhileUnhealthy();
                     continue;
                 }
                 batch.add(first);
@@ -113,28 +115,53 @@ public class TraceWriter implements SmartLifecycle {
     }
 
     private void commit(List<Pending> batch) {
-        Map<LocalDate, ChainEnd> before = new HashMap<>(ends);
         long start = System.nanoTime();
         try {
             List<ChainedTrace> chained = new ArrayList<>(batch.size());
             Map<LocalDate, ChainedTrace> segmentEnds = new LinkedHashMap<>();
+            List<LocalDate> newSegments = new ArrayList<>(1);
             for (Pending pending : batch) {
                 ChainedTrace trace = chain(pending.record());
                 chained.add(trace);
                 segmentEnds.put(trace.segment(), trace);
+                if (trace.rank() == 1) {
+                    newSegments.add(trace.segment());
+                }
             }
-            store.append(chained, List.copyOf(segmentEnds.values()), chain);
+            store.append(chained, List.copyOf(segmentEnds.values()), newSegments, properties.instance(), chain);
             commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             batchSize.record(batch.size());
             lastSuccess = clock.instant();
             batch.forEach(p -> p.committed().complete(null));
             forgetOldSegments();
         } catch (RuntimeException e) {
+            // the commit may have landed all the same (the connection broke after it): the chain ends are read
+            // back from the database before the next batch, so no rank is ever used twice
             ends.clear();
-            ends.putAll(before);
+            if (healthy()) {
+                LOG.warn("trace commit of {} records failed: {}; readiness is down until a commit or a probe "
+                        + "succeeds", batch.size(), e.getClass().getSimpleName());
+            }
             lastFailure = clock.instant();
-            LOG.warn("trace commit of {} records failed: {}", batch.size(), e.getClass().getSimpleName());
             batch.forEach(p -> p.committed().completeExceptionally(e));
+        }
+    }
+
+    /**
+     * Readiness comes back by itself: behind a load balancer that routes only to ready instances no request would
+     * ever come to prove the database is back, so an idle writer that last failed probes it, once a second.
+     */
+    private void probeWhileUnhealthy() {
+        if (healthy() || System.nanoTime() - lastProbeNanos < 1_000_000_000L) {
+            return;
+        }
+        lastProbeNanos = System.nanoTime();
+        try {
+            store.probe();
+            lastSuccess = clock.instant();
+            LOG.info("trace database reachable again: readiness is up");
+        } catch (RuntimeException stillDown) {
+            lastFailure = clock.instant();
         }
     }
 

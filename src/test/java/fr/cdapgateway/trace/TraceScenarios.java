@@ -1,8 +1,11 @@
 package fr.cdapgateway.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,12 +112,19 @@ abstract class TraceScenarios {
     void anInsertedRecordIsReported() {
         Map<String, Object> row = traceOf(consult());
         consult();
-        jdbc.sql("""
+        String forge = """
                 insert into trace (horodatage, request_id, utilisateur, action, statut, duree_ms, instance, segment,
                                    rang, lien)
-                values (:h, 'forged', 'niort.agent1', 'CONSULTATION_QF', 200, 1, :instance, :segment, :rang, :lien)""")
-                .param("h", row.get("horodatage")).param("instance", row.get("instance"))
-                .param("segment", row.get("segment")).param("rang", row.get("rang")).param("lien", "0".repeat(64))
+                values (:h, 'forged', 'niort.agent1', 'CONSULTATION_QF', 200, 1, :instance, :segment, :rang, :lien)""";
+        // a rank is unique in its segment: a second record cannot take the place of one
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(forge).param("h", row.get("horodatage"))
+                .param("instance", row.get("instance")).param("segment", row.get("segment"))
+                .param("rang", row.get("rang")).param("lien", "0".repeat(64)).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        long after = jdbc.sql("select max(rang) from trace where instance = :i and segment = :s")
+                .param("i", row.get("instance")).param("s", row.get("segment")).query(Long.class).single();
+        jdbc.sql(forge).param("h", row.get("horodatage")).param("instance", row.get("instance"))
+                .param("segment", row.get("segment")).param("rang", after + 1).param("lien", "0".repeat(64))
                 .update();
         TraceVerifier.Result tampered = verifier.verify();
         jdbc.sql("delete from trace where request_id = 'forged'").update();
@@ -124,7 +134,9 @@ abstract class TraceScenarios {
         TraceVerifier.Result unchained = verifier.verify();
         jdbc.sql("delete from trace where request_id = 'unchained'").update();
 
-        assertThat(tampered.premiereAnomalie().nature()).isEqualTo("INSEREE");
+        // appended at a free rank, its link cannot follow from its predecessor's without the key
+        assertThat(tampered.premiereAnomalie().nature()).isIn("INSEREE", "ALTEREE");
+        assertThat(tampered.premiereAnomalie().rang()).isEqualTo(after + 1);
         assertThat(unchained.premiereAnomalie().nature()).isEqualTo("INSEREE");
         assertThat(verifier.verify().valide()).isTrue();
     }
@@ -164,6 +176,65 @@ abstract class TraceScenarios {
         assertThat(jdbc.sql("select count(*) from trace where action = 'PURGE_TRACES'").query(Long.class).single())
                 .isPositive();
         assertThat(verifier.verify().valide()).isTrue();
+    }
+
+    @Test
+    void aDayDeletedWholeIsReportedByTheVerification() {
+        Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(20, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
+        for (int day = 0; day < 3; day++) {
+            for (int i = 0; i < 3; i++) {
+                writer.write(new TraceRecord(base.plus(day, ChronoUnit.DAYS).plusSeconds(i), "day-" + day + "-" + i,
+                        "niort.agent1", "79-2017-19", "CDAP", "T2", "CONSULTATION_QF", "1000042", "CENTRE_LOISIRS", 200,
+                        null, 3, "127.0.0.1", "test", List.of(), null));
+            }
+        }
+        LocalDate middle = TraceStore.segmentOf(base.plus(1, ChronoUnit.DAYS));
+        assertThat(verifier.verify().valide()).isTrue();
+        String[] tables = {"trace", "trace_segment", "trace_registre"};
+        for (String table : tables) {
+            jdbc.sql("create table " + table + "_jour as select * from " + table + " where segment = :d")
+                    .param("d", middle).update();
+        }
+        TraceVerifier.Result withoutTraces;
+        TraceVerifier.Result withoutAnyTrace;
+        try {
+            jdbc.sql("delete from trace where segment = :d").param("d", middle).update();
+            jdbc.sql("delete from trace_segment where segment = :d").param("d", middle).update();
+            withoutTraces = verifier.verify();
+            jdbc.sql("delete from trace_registre where segment = :d").param("d", middle).update();
+            withoutAnyTrace = verifier.verify();
+        } finally {
+            for (String table : tables) {
+                jdbc.sql("delete from " + table + " where segment = :d").param("d", middle).update();
+                jdbc.sql("insert into " + table + " select * from " + table + "_jour").update();
+                jdbc.sql("drop table " + table + "_jour").update();
+            }
+        }
+
+        assertThat(withoutTraces.valide()).isFalse();
+        assertThat(withoutTraces.premiereAnomalie().nature()).isEqualTo("JOUR_SUPPRIME");
+        assertThat(withoutTraces.premiereAnomalie().segment()).isEqualTo(middle);
+        assertThat(withoutAnyTrace.valide()).isFalse();
+        assertThat(withoutAnyTrace.premiereAnomalie().nature()).isEqualTo("JOUR_SUPPRIME");
+        assertThat(withoutAnyTrace.premiereAnomalie().segment()).isEqualTo(middle);
+        assertThat(verifier.verify().valide()).isTrue();
+    }
+
+    @Test
+    void readinessComesBackByItselfAfterADatabaseFaultWithNoTrafficAtAll() {
+        jdbc.sql("alter table trace rename to trace_hidden").update();
+        String whileDown;
+        try {
+            api.get("/api/v1/statut").send();
+            whileDown = readiness();
+        } finally {
+            jdbc.sql("alter table trace_hidden rename to trace").update();
+        }
+
+        assertThat(whileDown).isEqualTo("DOWN");
+        // no request: only the writer's own probe can bring readiness back
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "UP".equals(readiness()));
     }
 
     @Test
