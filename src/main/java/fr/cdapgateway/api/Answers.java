@@ -25,9 +25,14 @@ public class Answers {
     private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
 
     private final JsonMapper json;
+    private final boolean overTls;
 
-    Answers(JsonMapper gatewayJsonMapper) {
+    Answers(JsonMapper gatewayJsonMapper,
+            @org.springframework.beans.factory.annotation.Value("${gateway.api.tls.enabled:false}") boolean tls,
+            @org.springframework.beans.factory.annotation.Value("${gateway.api.tls.terminating-proxy:false}")
+            boolean terminatingProxy) {
         this.json = gatewayJsonMapper;
+        this.overTls = tls || terminatingProxy;
     }
 
     /** Sets a 200 JSON answer from any value Jackson can write. */
@@ -120,6 +125,10 @@ public class Answers {
         message.setHeader("X-Request-ID", request.requestId());
         message.setHeader("Cache-Control", "no-store");
         message.setHeader("X-Content-Type-Options", "nosniff");
+        if (overTls) {
+            // clients remember to never send a password to this host in clear text
+            message.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         request.responseHeaders().forEach(message::setHeader);
         org.slf4j.MDC.remove("requestId");
     }

@@ -27,6 +27,9 @@ public class GatewayModes implements EnvironmentPostProcessor, Ordered {
             // a placeholder, resolved when read: tests may set the simulator's port later
             derived.put("gateway.cdap.base-url", "http://127.0.0.1:${gateway.simulator.port}");
         }
+        // HTTPS on the API port exactly when a certificate and its key are given
+        derived.put("gateway.api.tls.enabled", !environment.getProperty("gateway.api.tls.certificate", "").isBlank()
+                && !environment.getProperty("gateway.api.tls.private-key", "").isBlank());
         environment.getPropertySources().addFirst(new MapPropertySource("gatewayModes", derived));
     }
 

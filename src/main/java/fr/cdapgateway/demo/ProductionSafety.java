@@ -17,15 +17,27 @@ class ProductionSafety implements InitializingBean {
     /** The demo trace key of config/application.yml: public, so it proves nothing in production. */
     static final String DEMO_TRACE_KEY = "ZGVtby1vbmx5LWNkYXAtZ2F0ZXdheS10cmFjZS1rZXktLWNoYW5nZS1tZQ==";
 
+    /** The simulator's service password of config/application.yml: public, never the real CDAP's. */
+    static final String DEMO_CDAP_PASSWORD = "simulateur";
+
     private final JdbcClient jdbc;
     private final String url;
     private final String traceKey;
+    private final boolean tls;
+    private final boolean terminatingProxy;
+    private final String cdapPassword;
 
     ProductionSafety(JdbcClient jdbc, @Value("${spring.datasource.url}") String url,
-                     @Value("${gateway.trace.hmac-key}") String traceKey) {
+                     @Value("${gateway.trace.hmac-key}") String traceKey,
+                     @Value("${gateway.api.tls.enabled:false}") boolean tls,
+                     @Value("${gateway.api.tls.terminating-proxy:false}") boolean terminatingProxy,
+                     @Value("${gateway.cdap.service-password}") String cdapPassword) {
         this.jdbc = jdbc;
         this.url = url;
         this.traceKey = traceKey;
+        this.tls = tls;
+        this.terminatingProxy = terminatingProxy;
+        this.cdapPassword = cdapPassword;
     }
 
     @Override
@@ -37,6 +49,16 @@ class ProductionSafety implements InitializingBean {
         if (DEMO_TRACE_KEY.equals(traceKey)) {
             throw new IllegalStateException("prod profile: set GATEWAY_TRACE_KEY to a secret base64 key of 32 bytes "
                     + "or more (e.g. openssl rand -base64 32); the demo key is public.");
+        }
+        if (!tls && !terminatingProxy) {
+            throw new IllegalStateException("prod profile: every API call carries a password, so the API must be "
+                    + "reached over TLS. Set GATEWAY_TLS_CERTIFICATE and GATEWAY_TLS_PRIVATE_KEY (PEM files) to serve "
+                    + "HTTPS, or GATEWAY_TLS_TERMINATING_PROXY=true when a TLS-terminating proxy is in front "
+                    + "(docs/operations.md).");
+        }
+        if (DEMO_CDAP_PASSWORD.equals(cdapPassword)) {
+            throw new IllegalStateException("prod profile: set CDAP_SERVICE_PASSWORD to the gateway's own credential "
+                    + "towards CDAP; the default is the simulator's, and public.");
         }
         int demoAccounts = jdbc.sql("select count(*) from utilisateur where cree_par = 'demo'")
                 .query(Integer.class).single();

@@ -1,0 +1,79 @@
+package fr.cdapgateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.cdapgateway.support.TestPorts;
+
+/** HTTPS on the API port from PEM files: TLS 1.2+ only, HSTS on every answer, no clear-text HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ApiTlsIT {
+
+    private static final Path CERTIFICATE = Path.of("src/test/resources/tls/certificate.pem");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestPorts.register(registry);
+        TestPorts.registerH2(registry);
+        registry.add("gateway.api.tls.certificate", CERTIFICATE::toString);
+        registry.add("gateway.api.tls.private-key", () -> "src/test/resources/tls/key.pem");
+        // GatewayModes derives this from the two files before the test's properties exist
+        registry.add("gateway.api.tls.enabled", () -> true);
+    }
+
+    @Value("${gateway.api.port}")
+    int apiPort;
+
+    private static HttpClient client(String... protocols) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (var in = Files.newInputStream(CERTIFICATE)) {
+            trusted.setCertificateEntry("api", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(protocols);
+        return HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Test
+    void theApiAnswersOverTlsWithHstsAndRefusesClearText() throws Exception {
+        HttpResponse<String> secure = client("TLSv1.3", "TLSv1.2").send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + apiPort + "/api/v1/statut")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tls12 = client("TLSv1.2").send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + apiPort + "/api/v1/statut")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(secure.statusCode()).isEqualTo(200);
+        assertThat(secure.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+        assertThat(tls12.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + apiPort + "/api/v1/statut")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+    }
+}
