@@ -8,12 +8,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PasswordPolicyTest {
 
-    private final PasswordPolicy policy = new PasswordPolicy();
+    private final PasswordPolicy policy = new PasswordPolicy(40);
 
     @Test
     void acceptsALongUncommonPasswordWithoutTheLogin() {
         assertThat(policy.refusal("niort.agent1", "Cantine-Niort-Sept-2026")).isEmpty();
-        assertThat(policy.refusal("niort.agent1", "x".repeat(6) + "Ab3!" + "y".repeat(118))).isEmpty();
+        assertThat(policy.refusal("niort.agent1", "Cheval-Agrafe-Tournesol-Lampe-79")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aaaaaaaaaaaaaaaa!!", "azertyazertyazerty!", "abcabcabcabc!?", "x!x!x!x!x!x!x!x!",
+            "123412341234Ab!"})
+    void refusesLongButGuessablePasswordsWithTheReasonInFrench(String password) {
+        assertThat(policy.refusal("login", password)).hasValueSatisfying(reason -> assertThat(reason)
+                .containsAnyOf("trop facile à deviner", "les plus courants"));
+    }
+
+    @Test
+    void aRepetitionIsExplained() {
+        assertThat(policy.refusal("login", "x".repeat(6) + "Ab3!" + "y".repeat(118))).hasValueSatisfying(reason ->
+                assertThat(reason).startsWith("Ce mot de passe est trop facile à deviner (force estimée : ")
+                        .contains("minimum 40").contains("répét"));
     }
 
     @ParameterizedTest
