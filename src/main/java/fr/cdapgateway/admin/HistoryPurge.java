@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import fr.cdapgateway.config.SqlTime;
 
 /**
  * Habilitation data is kept 6 years after the habilitation or the account ends (SPEC §1, §8), then purged:
- * accounts devalidated and habilitations ended before the limit, with their history. Each purge is traced.
+ * accounts devalidated and habilitations ended before the limit, with their history; requests decided, reviews
+ * attested and group memberships ended before the limit, with theirs. Pending requests and current memberships
+ * are never purged. Each purge is traced.
  */
 @Component
 public class HistoryPurge {
@@ -38,6 +41,53 @@ public class HistoryPurge {
         this.traces = traces;
         this.clock = clock;
         this.retention = retention;
+    }
+
+    private int purgeDecidedRequests(Instant limit) {
+        List<Long> decided = jdbc.sql("select id from demande where statut <> 'EN_ATTENTE' and decidee_le < :limit")
+                .param("limit", SqlTime.utc(limit)).query(Long.class).list();
+        int history = 0;
+        for (Long id : decided) {
+            history += jdbc.sql("delete from historique where objet_type = 'DEMANDE' and objet_id = :id")
+                    .param("id", String.valueOf(id)).update();
+            jdbc.sql("delete from demande where id = :id").param("id", id).update();
+        }
+        return history;
+    }
+
+    /** A membership ended (RETRAIT_MEMBRE) before the limit, the member not back since: its entries go. */
+    private int purgeEndedMemberships(Instant limit) {
+        List<Map<String, Object>> ended = jdbc.sql("""
+                select h.objet_id, h.detail, max(h.horodatage) as fin from historique h
+                 where h.objet_type = 'GROUPE' and h.action = 'RETRAIT_MEMBRE' and h.horodatage < :limit
+                 group by h.objet_id, h.detail""")
+                .param("limit", SqlTime.utc(limit)).query().listOfRows();
+        int history = 0;
+        for (Map<String, Object> membership : ended) {
+            boolean member = jdbc.sql("""
+                    select count(*) from groupe_membre m join utilisateur u on u.id = m.utilisateur_id
+                     where m.groupe_id = :groupe and u.login = :login""")
+                    .param("groupe", Long.valueOf(String.valueOf(membership.get("objet_id"))))
+                    .param("login", membership.get("detail")).query(Integer.class).single() > 0;
+            if (!member) {
+                history += jdbc.sql("""
+                        delete from historique where objet_type = 'GROUPE' and objet_id = :groupe and detail = :login
+                           and action in ('AJOUT_MEMBRE', 'RETRAIT_MEMBRE') and horodatage <= :fin""")
+                        .param("groupe", membership.get("objet_id")).param("login", membership.get("detail"))
+                        .param("fin", membership.get("fin")).update();
+            }
+        }
+        return history;
+    }
+
+    private int purgeReviews(Instant limit) {
+        List<Long> reviews = jdbc.sql("select id from revue where attestee_le < :limit")
+                .param("limit", SqlTime.utc(limit)).query(Long.class).list();
+        for (Long id : reviews) {
+            jdbc.sql("delete from revue_decision where revue_id = :id").param("id", id).update();
+            jdbc.sql("delete from revue where id = :id").param("id", id).update();
+        }
+        return reviews.size();
     }
 
     @Scheduled(cron = "${gateway.retention.purge-cron:0 30 3 * * *}", zone = "Europe/Paris")
@@ -64,10 +114,12 @@ public class HistoryPurge {
                 jdbc.sql("delete from groupe_membre where utilisateur_id = :id").param("id", id).update();
                 jdbc.sql("delete from utilisateur where id = :id").param("id", id).update();
             }
-            return new int[] {accounts.size(), habilitations.size(), history};
+            history += purgeDecidedRequests(limit) + purgeEndedMemberships(limit);
+            int reviews = purgeReviews(limit);
+            return new int[] {accounts.size(), habilitations.size(), history, reviews};
         });
         traces.recordInternal("PURGE_HISTORIQUE", "comptes:" + counts[0] + ",habilitations:" + counts[1]
-                + ",historique:" + counts[2]);
+                + ",historique:" + counts[2] + ",revues:" + counts[3]);
         LOG.info("habilitation history purge before {}: {} accounts, {} habilitations, {} history rows",
                 limit, counts[0], counts[1], counts[2]);
     }

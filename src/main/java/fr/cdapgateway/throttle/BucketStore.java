@@ -10,4 +10,9 @@ public interface BucketStore {
 
     /** Forgets every bucket (tests, and an operator resetting limits). */
     void clear();
+
+    /** Removes the stored buckets of keys idle long enough to be full again; how many were removed. */
+    default int removeExpired() {
+        return 0;
+    }
 }

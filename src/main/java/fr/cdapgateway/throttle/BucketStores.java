@@ -12,6 +12,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
@@ -101,6 +102,7 @@ class BucketStores {
      * </ul>
      */
     static final class PostgresBuckets implements BucketStore, AutoCloseable {
+        private static final int CLEANUP_BATCH = 1000;
         private final HikariDataSource pool;
         private final ProxyManager<String> proxies;
         private final ThrottleProperties.Cluster cluster;
@@ -121,7 +123,7 @@ class BucketStores {
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .clientClock(time)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                            Duration.ofMinutes(10)))
+                            cluster.keepIdle()))
                     .build();
         }
 
@@ -147,6 +149,22 @@ class BucketStores {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("could not clear the rate-limit buckets", e);
             }
+        }
+
+        /**
+         * Rows of idle keys (yesterday's daily quotas, addresses seen once) would pile up for ever: bucket4j marks
+         * each row with the time it is full again, and the rows past it are deleted in small batches.
+         */
+        @Override
+        public int removeExpired() {
+            ExpiredEntriesCleaner cleaner = (ExpiredEntriesCleaner) proxies;
+            int removed = 0;
+            int batch;
+            do {
+                batch = cleaner.removeExpired(CLEANUP_BATCH);
+                removed += batch;
+            } while (batch == CLEANUP_BATCH);
+            return removed;
         }
 
         @Override

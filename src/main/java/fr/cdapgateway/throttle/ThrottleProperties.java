@@ -36,11 +36,12 @@ public record ThrottleProperties(
      * Buckets shared through PostgreSQL. A bucket of {@code localFrom} tokens or more may be consumed by an
      * instance on its own up to {@code tolerance} of its capacity before the instance synchronises with the shared
      * bucket, and at least every {@code sync}. Smaller buckets (every human-scale default: 20, 1,500 a day...)
-     * are exact: one transaction per token.
+     * are exact: one transaction per token. A stored bucket is deleted {@code keepIdle} after it is full again.
      */
     public record Cluster(@DefaultValue("0.01") @DecimalMin("0") @DecimalMax("0.1") double tolerance,
                           @DefaultValue("10000") @Min(1) long localFrom,
-                          @DefaultValue("1s") @NotNull Duration sync) {
+                          @DefaultValue("1s") @NotNull Duration sync,
+                          @DefaultValue("10m") @NotNull Duration keepIdle) {
 
         /** How many tokens of a bucket of this capacity an instance may consume between synchronisations. */
         public long localTokens(long capacity) {

@@ -638,6 +638,44 @@ abstract class AdminScenarios {
         assertThat(count("select count(*) from trace where action = :x", "PURGE_HISTORIQUE")).isPositive();
     }
 
+    @Test
+    void decidedRequestsOldReviewsAndEndedMembershipsArePurgedSixYearsOnButNotPendingOrCurrentOnes() {
+        java.time.OffsetDateTime sevenYearsAgo = Instant.now().minus(java.time.Duration.ofDays(7 * 366))
+                .atOffset(ZoneOffset.UTC);
+        String agent = person(DEPARTEMENT);
+        long decided = grant("dep79.admin", DEPARTEMENT, agent, "T1").json().path("demande").path("id").asLong();
+        decide("caf79.admin", decided, "REFUSEE");
+        long pending = grant("dep79.admin", DEPARTEMENT, person(DEPARTEMENT), "T1").json().path("demande").path("id")
+                .asLong();
+        jdbc.sql("update demande set decidee_le = :at, demandee_le = :at where id = :id")
+                .param("at", sevenYearsAgo).param("id", decided).update();
+        jdbc.sql("update demande set demandee_le = :at where id = :id").param("at", sevenYearsAgo).param("id", pending)
+                .update();
+        long review = jdbc.sql("insert into revue (convention, attestee_par, attestee_le) values (:c, 'x', :at)")
+                .param("c", NIORT).param("at", sevenYearsAgo).update();
+        String left = person(NIORT);
+        String stays = person(NIORT);
+        for (String[] entry : new String[][] {{left, "AJOUT_MEMBRE"}, {left, "RETRAIT_MEMBRE"}, {stays, "AJOUT_MEMBRE"}}) {
+            jdbc.sql("""
+                    insert into historique (horodatage, acteur, convention, objet_type, objet_id, action, detail)
+                    values (:at, 'test', :c, 'GROUPE', '999999', :action, :login)""")
+                    .param("at", sevenYearsAgo).param("c", NIORT).param("action", entry[1]).param("login", entry[0])
+                    .update();
+        }
+
+        purge.purge();
+
+        assertThat(count("select count(*) from demande where id = :x", decided)).isZero();
+        assertThat(count("select count(*) from historique where objet_type = 'DEMANDE' and objet_id = :x",
+                String.valueOf(decided))).isZero();
+        assertThat(count("select count(*) from demande where id = :x", pending)).isEqualTo(1);
+        assertThat(review).isEqualTo(1);
+        assertThat(count("select count(*) from revue where attestee_le < :x", sevenYearsAgo.plusDays(1))).isZero();
+        assertThat(count("select count(*) from historique where objet_type = 'GROUPE' and detail = :x", left)).isZero();
+        assertThat(count("select count(*) from historique where objet_type = 'GROUPE' and detail = :x", stays))
+                .isEqualTo(1);
+    }
+
     // ---- the annual reverse review ----------------------------------------------------------------------------
 
     @Test

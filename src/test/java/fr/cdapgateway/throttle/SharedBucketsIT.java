@@ -25,15 +25,17 @@ import fr.cdapgateway.support.MutableClock;
 class SharedBucketsIT {
 
     private static final ThrottleProperties.Cluster ONE_PERCENT = new ThrottleProperties.Cluster(0.01, 10_000,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1), Duration.ofMinutes(10));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private BucketStores.PostgresBuckets instanceA;
     private BucketStores.PostgresBuckets instanceB;
 
+    private String url;
+
     @BeforeEach
     void twoInstancesOnOneDatabase() {
-        String url = EmbeddedPostgres.createDatabase(EmbeddedPostgres.server());
+        url = EmbeddedPostgres.createDatabase(EmbeddedPostgres.server());
         Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load()
                 .migrate();
         DataSourceProperties database = new DataSourceProperties();
@@ -49,6 +51,31 @@ class SharedBucketsIT {
     void close() {
         instanceA.close();
         instanceB.close();
+    }
+
+    @Test
+    void theRowsOfIdleKeysAreCleanedUpOnceFullAgainAndActiveOnesKept() {
+        // expiry is stamped by bucket4j on the wall clock: a bucket of 1,000 refilling 1,000 a second, kept 0 s
+        // once full, is idle within a second of its last use; one of a day's quota is not
+        DataSourceProperties database = new DataSourceProperties();
+        database.setUrl(url);
+        database.setUsername("postgres");
+        database.setPassword("postgres");
+        var time = new BucketStores.ClockTimeMeter(java.time.Clock.systemUTC());
+        try (var store = new BucketStores.PostgresBuckets(database, new ThrottleProperties.Cluster(0.01, 10_000,
+                Duration.ofSeconds(1), Duration.ZERO), time)) {
+            BucketConfiguration fast = Limits.bucket(new ThrottleProperties.Limit(1000, 1000, Duration.ofSeconds(1)));
+            store.bucket("a:192.0.2.1", fast).tryConsume(1);
+            store.bucket("a:192.0.2.2", fast).tryConsume(1);
+            store.bucket("d:niort.agent1:2026-11-22", Limits.daily(1500)).tryConsume(1);
+
+            int[] removed = {0};
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> (removed[0] += store.removeExpired()) >= 2);
+
+            assertThat(removed[0]).isEqualTo(2);
+            assertThat(store.removeExpired()).as("the day's quota is kept").isZero();
+        }
     }
 
     @Test

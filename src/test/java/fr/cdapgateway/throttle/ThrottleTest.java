@@ -40,7 +40,7 @@ class ThrottleTest {
                     "SMALL", new ThrottleProperties.ConventionLimits(null, 3, null, null, true),
                     "SHARED", new ThrottleProperties.ConventionLimits(null, null, null,
                             new ThrottleProperties.Limit(5, 1, Duration.ofHours(1)), null)),
-            new ThrottleProperties.Cluster(0.01, 10_000, Duration.ofSeconds(1)));
+            new ThrottleProperties.Cluster(0.01, 10_000, Duration.ofSeconds(1), Duration.ofMinutes(10)));
     private final GatewayProperties gateway = new GatewayProperties(true, ZoneId.of("Europe/Paris"),
             new GatewayProperties.Api("127.0.0.1", 8080, List.of()), List.of());
     private final BucketStore buckets = new BucketStores.LocalBuckets(new BucketStores.ClockTimeMeter(clock));
