@@ -117,7 +117,7 @@ public final class GatewayRequest {
     public void profil(String value) { this.profil = value; }
     public void numeroAllocataire(String value) { this.numeroAllocataire = value; }
     public void motif(String value) { this.motif = value; }
-    public void objet(String value) { this.objet = value; }
+    public void objet(String value) { this.objet = value == null || value.length() <= 500 ? value : value.substring(0, 500); }
 
     public void outcome(int newStatus, String newCode) {
         this.status = newStatus;

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Csv;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
@@ -28,6 +29,7 @@ public class TraceExport {
 
     private final TraceQuery query;
     private final Answers answers;
+    private final java.util.concurrent.Semaphore exports = new java.util.concurrent.Semaphore(1);
 
     TraceExport(TraceQuery query, Answers answers) {
         this.query = query;
@@ -50,22 +52,34 @@ public class TraceExport {
             throw invalid("requestId invalide.");
         }
         String user = imposedUser != null ? imposedUser : single(uri, "utilisateur");
-        return new TraceQuery.Filter(convention, user, numero, date(uri, "du"), date(uri, "au"),
+        if (user != null && !user.matches("[A-Za-z0-9._@-]{1,100}")) {
+            throw invalid("utilisateur : un identifiant.");
+        }
+        TraceQuery.Filter filter = new TraceQuery.Filter(convention, user, numero, date(uri, "du"), date(uri, "au"),
                 statut == null ? null : Integer.valueOf(statut), requestId);
+        GatewayRequest.of(exchange).objet(filter.described());
+        return filter;
     }
 
     public void answer(Exchange exchange, TraceQuery.Filter filter, String filename) {
         RequestUri uri = RequestUri.of(exchange);
         if ("csv".equals(single(uri, "format"))) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int page = 0; rows.size() < MAX_EXPORT; page++) {
-                List<Map<String, Object>> next = query.page(filter, page, MAX_PAGE);
-                rows.addAll(next);
-                if (next.size() < MAX_PAGE) {
-                    break;
-                }
+            csv(exchange, filter, filename);
+            return;
+        }
+        String avant = single(uri, "avant");
+        if (avant != null) {
+            // paging by key: stable while new traces are written
+            if (!avant.matches("[0-9]{1,18}")) {
+                throw invalid("avant : un numéro de séquence.");
             }
-            answers.csv(exchange, filename, Csv.of(rows, COLUMNS));
+            int size = integer(uri, "taille", 100, 1, MAX_PAGE);
+            List<Map<String, Object>> traces = query.pageBefore(filter, Long.valueOf(avant), size);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("taille", size);
+            answer.put("traces", traces);
+            answer.put("suivant", traces.size() < size ? null : traces.get(traces.size() - 1).get("sequence"));
+            answers.ok(exchange, answer);
             return;
         }
         int page = integer(uri, "page", 0, 0, Integer.MAX_VALUE / MAX_PAGE);
@@ -76,6 +90,43 @@ public class TraceExport {
         answer.put("total", query.count(filter));
         answer.put("traces", query.page(filter, page, size));
         answers.ok(exchange, answer);
+    }
+
+    /**
+     * The CSV export: read by key in pages of {@value #MAX_PAGE} and written as it goes (never the whole result as
+     * objects), at most {@value #MAX_EXPORT} rows, and one export at a time per instance, so that exports cannot
+     * exhaust the heap.
+     */
+    private void csv(Exchange exchange, TraceQuery.Filter filter, String filename) {
+        if (!exports.tryAcquire()) {
+            GatewayRequest.of(exchange).responseHeaders().put("Retry-After", "10");
+            throw new ProblemException(Problem.RATE_LIMITED,
+                    "Un export de traces est déjà en cours sur cette instance : réessayez dans quelques secondes.");
+        }
+        try {
+            StringBuilder csv = new StringBuilder(64 * 1024);
+            Csv.row(csv, COLUMNS.toArray());
+            Long before = null;
+            int written = 0;
+            while (written < MAX_EXPORT) {
+                List<Map<String, Object>> page = query.pageBefore(filter, before, Math.min(MAX_PAGE, MAX_EXPORT - written));
+                for (Map<String, Object> row : page) {
+                    Csv.row(csv, COLUMNS.stream().map(row::get).map(TraceExport::cell).toArray());
+                }
+                written += page.size();
+                if (page.size() < MAX_PAGE) {
+                    break;
+                }
+                before = (Long) page.get(page.size() - 1).get("sequence");
+            }
+            answers.csv(exchange, filename, csv.toString());
+        } finally {
+            exports.release();
+        }
+    }
+
+    private static Object cell(Object value) {
+        return value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value;
     }
 
     private static LocalDate date(RequestUri uri, String name) {

@@ -23,6 +23,25 @@ public class TraceQuery {
     /** What to look for; null fields are not filtered on. {@code convention} null means all conventions. */
     public record Filter(String convention, String utilisateur, String numeroAllocataire, LocalDate du,
                          LocalDate au, Integer statut, String requestId) {
+
+        /** What was searched, as the reader's own trace records it (SPEC §9). */
+        public String described() {
+            StringBuilder text = new StringBuilder("filtres:");
+            append(text, "convention", convention);
+            append(text, "utilisateur", utilisateur);
+            append(text, "numeroAllocataire", numeroAllocataire);
+            append(text, "du", du);
+            append(text, "au", au);
+            append(text, "statut", statut);
+            append(text, "requestId", requestId);
+            return text.toString();
+        }
+
+        private static void append(StringBuilder text, String name, Object value) {
+            if (value != null) {
+                text.append(text.length() > "filtres:".length() ? "," : "").append(name).append('=').append(value);
+            }
+        }
     }
 
     private static final String COLUMNS = """
@@ -47,6 +66,22 @@ public class TraceQuery {
         params.put("size", size);
         return jdbc.sql("select " + COLUMNS + " from trace" + where(filter, params)
                         + " order by sequence desc offset :offset rows fetch next :size rows only")
+                .params(params).query(TraceQuery::view).list();
+    }
+
+    /**
+     * The traces older than {@code before} (all when null), newest first: paging by key, so traces written while an
+     * export runs never shift its pages (OFFSET would repeat or skip rows).
+     */
+    public List<Map<String, Object>> pageBefore(Filter filter, Long before, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("size", size);
+        String where = where(filter, params);
+        if (before != null) {
+            params.put("before", before);
+            where = where.isEmpty() ? " where sequence < :before" : where + " and sequence < :before";
+        }
+        return jdbc.sql("select " + COLUMNS + " from trace" + where + " order by sequence desc fetch first :size rows only")
                 .params(params).query(TraceQuery::view).list();
     }
 
