@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class TraceStore {
 
-    record SegmentEnd(long lastRank, String lastLink, String seal) {
+    record SegmentEnd(long lastRank, String lastLink, String seal, String keyId) {
     }
 
     private static final String INSERT = """
@@ -36,11 +36,15 @@ class TraceStore {
     }
 
     /** Inserts the batch and seals the segment ends it reaches, in one transaction: one commit for all. */
-    void append(List<ChainedTrace> batch, List<ChainedTrace> segmentEnds, List<LocalDate> newSegments,
-                String instance, TraceChain chain) {
+    /** The last trace of a segment in a batch, and the id of the key its segment is chained with. */
+    record SegmentTail(ChainedTrace end, String keyId) {
+    }
+
+    void append(List<ChainedTrace> batch, List<SegmentTail> segmentEnds, List<LocalDate> newSegments,
+                String instance, TraceKeys keys) {
         transactions.executeWithoutResult(status -> {
             for (LocalDate segment : newSegments) {
-                register(instance, segment, chain);
+                register(instance, segment, keys);
             }
             jdbcTemplate.batchUpdate(INSERT, batch, batch.size(), (ps, t) -> {
                 TraceRecord r = t.record();
@@ -65,21 +69,25 @@ class TraceStore {
                 ps.setLong(19, t.rank());
                 ps.setString(20, t.link());
             });
-            for (ChainedTrace end : segmentEnds) {
-                seal(end, chain.seal(end.instance(), end.segment(), end.rank(), end.link()));
+            for (SegmentTail tail : segmentEnds) {
+                ChainedTrace end = tail.end();
+                TraceChain chain = keys.find(tail.keyId()).orElseThrow();
+                seal(end, chain.seal(end.instance(), end.segment(), end.rank(), end.link()), tail.keyId());
             }
         });
     }
 
     /** A registered day of an instance's chain. */
     record Registered(String instance, LocalDate segment, long ordre, LocalDate precedent, String maillon,
-                      boolean purged) {
+                      boolean purged, String keyId) {
     }
 
-    private static final String REGISTERED = "select instance, segment, ordre, precedent, maillon, purge_le from trace_registre";
+    private static final String REGISTERED =
+            "select instance, segment, ordre, precedent, maillon, purge_le, cle from trace_registre";
 
     /** Registers a new day after the instance's latest registered one, in the batch's transaction. */
-    private void register(String instance, LocalDate segment, TraceChain chain) {
+    private void register(String instance, LocalDate segment, TraceKeys keys) {
+        TraceChain chain = keys.current();
         Optional<Registered> previous = jdbc.sql(REGISTERED
                         + " where instance = :instance order by ordre desc fetch first 1 rows only")
                 .param("instance", instance).query(TraceStore::registered).optional();
@@ -88,8 +96,9 @@ class TraceStore {
         String maillon = chain.registryLink(instance, segment, ordre, precedent,
                 previous.map(Registered::maillon).orElse(null));
         jdbc.sql("""
-                insert into trace_registre (instance, segment, ordre, precedent, maillon)
-                values (:instance, :segment, :ordre, :precedent, :maillon)""")
+                insert into trace_registre (instance, segment, ordre, precedent, maillon, cle)
+                values (:instance, :segment, :ordre, :precedent, :maillon, :cle)""")
+                .param("cle", keys.currentId())
                 .param("instance", instance).param("segment", segment).param("precedent", precedent)
                 .param("ordre", ordre)
                 .param("maillon", maillon).update();
@@ -102,7 +111,8 @@ class TraceStore {
 
     private static Registered registered(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Registered(rs.getString("instance"), rs.getObject("segment", LocalDate.class), rs.getLong("ordre"),
-                rs.getObject("precedent", LocalDate.class), rs.getString("maillon"), rs.getTimestamp("purge_le") != null);
+                rs.getObject("precedent", LocalDate.class), rs.getString("maillon"), rs.getTimestamp("purge_le") != null,
+                TraceKeys.idOf(rs.getString("cle")));
     }
 
     /** A round trip to the database: whether traces could be committed now. */
@@ -113,25 +123,26 @@ class TraceStore {
 
     Optional<SegmentEnd> segmentEnd(String instance, LocalDate segment) {
         return jdbc.sql("""
-                select dernier_rang, dernier_lien, sceau from trace_segment
+                select dernier_rang, dernier_lien, sceau, cle from trace_segment
                  where instance = :instance and segment = :segment""")
                 .param("instance", instance).param("segment", segment)
-                .query((rs, row) -> new SegmentEnd(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .query((rs, row) -> new SegmentEnd(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        TraceKeys.idOf(rs.getString(4))))
                 .optional();
     }
 
-    private void seal(ChainedTrace end, String seal) {
+    private void seal(ChainedTrace end, String seal, String keyId) {
         int updated = jdbc.sql("""
-                update trace_segment set dernier_rang = :rank, dernier_lien = :link, sceau = :seal
+                update trace_segment set dernier_rang = :rank, dernier_lien = :link, sceau = :seal, cle = :cle
                  where instance = :instance and segment = :segment""")
-                .param("rank", end.rank()).param("link", end.link()).param("seal", seal)
+                .param("rank", end.rank()).param("link", end.link()).param("seal", seal).param("cle", keyId)
                 .param("instance", end.instance()).param("segment", end.segment())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                    insert into trace_segment (instance, segment, dernier_rang, dernier_lien, sceau)
-                    values (:instance, :segment, :rank, :link, :seal)""")
-                    .param("rank", end.rank()).param("link", end.link()).param("seal", seal)
+                    insert into trace_segment (instance, segment, dernier_rang, dernier_lien, sceau, cle)
+                    values (:instance, :segment, :rank, :link, :seal, :cle)""")
+                    .param("rank", end.rank()).param("link", end.link()).param("seal", seal).param("cle", keyId)
                     .param("instance", end.instance()).param("segment", end.segment())
                     .update();
         }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,12 +31,12 @@ public class TraceVerifier {
 
     private final JdbcClient jdbc;
     private final TraceStore store;
-    private final TraceChain chain;
+    private final TraceKeys keys;
 
     TraceVerifier(JdbcClient jdbc, TraceStore store, TraceProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
-        this.chain = new TraceChain(properties.hmacKey());
+        this.keys = new TraceKeys(properties);
     }
 
     public Result verify() {
@@ -83,7 +84,11 @@ public class TraceVerifier {
                     return new Anomaly(null, instance.getKey(), day.precedent(), null, "JOUR_SUPPRIME");
                 }
                 expectedOrder++;
-                if (!chain.registryLink(day.instance(), day.segment(), day.ordre(), previous, previousLink)
+                Optional<TraceChain> dayKey = keys.find(day.keyId());
+                if (dayKey.isEmpty()) {
+                    return new Anomaly(null, instance.getKey(), day.segment(), null, "CLE_INCONNUE");
+                }
+                if (!dayKey.get().registryLink(day.instance(), day.segment(), day.ordre(), previous, previousLink)
                         .equals(day.maillon())) {
                     return new Anomaly(null, instance.getKey(), day.segment(), null, "REGISTRE_ALTERE");
                 }
@@ -120,6 +125,13 @@ public class TraceVerifier {
     }
 
     private Anomaly verify(Segment segment) {
+        String keyId = store.segmentEnd(segment.instance(), segment.day()).map(TraceStore.SegmentEnd::keyId)
+                .orElse(keys.currentId());
+        Optional<TraceChain> key = keys.find(keyId);
+        if (key.isEmpty()) {
+            return new Anomaly(null, segment.instance(), segment.day(), null, "CLE_INCONNUE");
+        }
+        TraceChain chain = key.get();
         String[] link = {chain.genesis(segment.instance(), segment.day())};
         long[] expectedRank = {1};
         Anomaly[] anomaly = {null};
@@ -161,10 +173,10 @@ public class TraceVerifier {
         if (anomaly[0] != null) {
             return anomaly[0];
         }
-        return checkSeal(segment, expectedRank[0] - 1, link[0]);
+        return checkSeal(segment, expectedRank[0] - 1, link[0], chain);
     }
 
-    private Anomaly checkSeal(Segment segment, long lastRank, String lastLink) {
+    private Anomaly checkSeal(Segment segment, long lastRank, String lastLink, TraceChain chain) {
         var end = store.segmentEnd(segment.instance(), segment.day());
         if (end.isEmpty()) {
             return lastRank == 0 ? null : new Anomaly(null, segment.instance(), segment.day(), lastRank, "SCEAU_ABSENT");

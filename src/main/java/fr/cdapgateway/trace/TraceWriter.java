@@ -38,12 +38,12 @@ public class TraceWriter implements SmartLifecycle {
     private record Pending(TraceRecord record, CompletableFuture<Void> committed) {
     }
 
-    /** Where a chain segment stands: its last rank and link. */
-    private record ChainEnd(long rank, String link) {
+    /** Where a chain segment stands: its last rank and link, and the key it is chained with. */
+    private record ChainEnd(long rank, String link, String keyId) {
     }
 
     private final TraceStore store;
-    private final TraceChain chain;
+    private final TraceKeys keys;
     private final TraceProperties properties;
     private final Clock clock;
     private final BlockingQueue<Pending> queue;
@@ -58,7 +58,7 @@ public class TraceWriter implements SmartLifecycle {
 
     TraceWriter(TraceStore store, TraceProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
-        this.chain = new TraceChain(properties.hmacKey());
+        this.keys = new TraceKeys(properties);
         this.properties = properties;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
@@ -118,17 +118,17 @@ public class TraceWriter implements SmartLifecycle {
         long start = System.nanoTime();
         try {
             List<ChainedTrace> chained = new ArrayList<>(batch.size());
-            Map<LocalDate, ChainedTrace> segmentEnds = new LinkedHashMap<>();
+            Map<LocalDate, TraceStore.SegmentTail> segmentEnds = new LinkedHashMap<>();
             List<LocalDate> newSegments = new ArrayList<>(1);
             for (Pending pending : batch) {
                 ChainedTrace trace = chain(pending.record());
                 chained.add(trace);
-                segmentEnds.put(trace.segment(), trace);
+                segmentEnds.put(trace.segment(), new TraceStore.SegmentTail(trace, ends.get(trace.segment()).keyId()));
                 if (trace.rank() == 1) {
                     newSegments.add(trace.segment());
                 }
             }
-            store.append(chained, List.copyOf(segmentEnds.values()), newSegments, properties.instance(), chain);
+            store.append(chained, List.copyOf(segmentEnds.values()), newSegments, properties.instance(), keys);
             commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             batchSize.record(batch.size());
             lastSuccess = clock.instant();
@@ -170,16 +170,21 @@ public class TraceWriter implements SmartLifecycle {
         ChainEnd end = ends.computeIfAbsent(segment, this::resume);
         long rank = end.rank() + 1;
         ChainedTrace unlinked = new ChainedTrace(record, properties.instance(), segment, rank, null);
-        String link = chain.link(end.link(), unlinked);
-        ends.put(segment, new ChainEnd(rank, link));
+        String link = keys.find(end.keyId()).orElseThrow().link(end.link(), unlinked);
+        ends.put(segment, new ChainEnd(rank, link, end.keyId()));
         return new ChainedTrace(record, properties.instance(), segment, rank, link);
     }
 
-    /** After a restart the day's chain goes on from its sealed end; a new day starts from its genesis. */
+    /**
+     * After a restart the day's chain goes on from its sealed end, with the key it was chained with (a rotated key
+     * takes over from the next day); a new day starts from its genesis, with the current key.
+     */
     private ChainEnd resume(LocalDate segment) {
         return store.segmentEnd(properties.instance(), segment)
-                .map(end -> new ChainEnd(end.lastRank(), end.lastLink()))
-                .orElseGet(() -> new ChainEnd(0, chain.genesis(properties.instance(), segment)));
+                .filter(end -> keys.find(end.keyId()).isPresent())
+                .map(end -> new ChainEnd(end.lastRank(), end.lastLink(), end.keyId()))
+                .orElseGet(() -> new ChainEnd(0, keys.current().genesis(properties.instance(), segment),
+                        keys.currentId()));
     }
 
     private void forgetOldSegments() {

@@ -321,6 +321,28 @@ abstract class TraceScenarios {
         assertThat(badFilter.code()).isEqualTo("invalid-request");
         assertThat(jdbc.sql("select action from trace where request_id = :id").param("id", searchId)
                 .query(String.class).single()).isEqualTo("ADMIN_LECTURE_TRACES");
+        // what was searched is in the reader's own trace
+        assertThat(jdbc.sql("select objet from trace where request_id = :id").param("id", byDossier.header("X-Request-ID"))
+                .query(String.class).single()).isEqualTo(
+                "filtres:convention=79-2017-19,utilisateur=niort.agent1,numeroAllocataire=1000042,du=2020-01-01,"
+                        + "statut=200");
+    }
+
+    @Test
+    void pagingByKeyIsStableWhileNewTracesAreWritten() {
+        consult();
+        consult();
+        consult();
+        String base = "/api/v1/admin/conventions/79-2017-19/traces?utilisateur=niort.agent1&taille=2&avant=";
+        JsonNode first = api.get(base + Long.MAX_VALUE / 10).as("niort.admin", DEMO).send().json();
+        long next = first.path("suivant").asLong();
+        consult(); // a new trace between the two pages
+        JsonNode second = api.get(base + next).as("niort.admin", DEMO).send().json();
+
+        assertThat(first.path("traces")).hasSize(2);
+        assertThat(second.path("traces")).hasSize(2);
+        assertThat(second.path("traces").get(0).path("sequence").asLong()).isLessThan(next);
+        assertThat(first.path("traces").get(1).path("sequence").asLong()).isEqualTo(next);
     }
 
     @Test
