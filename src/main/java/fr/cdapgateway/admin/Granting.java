@@ -38,7 +38,41 @@ class Granting {
         this.clock = clock;
     }
 
+    /**
+     * Grants of one convention queue here, one at a time per instance, before they take a database connection:
+     * 50 concurrent grants would otherwise hold every connection of the pool while they wait on the one quota row,
+     * and the last ones would fail on the pool instead of being counted. Across instances the row lock decides.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock> queues =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long QUEUE_WAIT_SECONDS = 20;
+
+    private <T> T inQueue(String convention, java.util.function.Supplier<T> change) {
+        java.util.concurrent.locks.ReentrantLock queue = queues.computeIfAbsent(convention,
+                c -> new java.util.concurrent.locks.ReentrantLock(true));
+        boolean acquired;
+        try {
+            acquired = queue.tryLock(QUEUE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ProblemException(Problem.GATEWAY_UNAVAILABLE,
+                    "Trop d'attributions simultanées pour cette convention : réessayez dans quelques instants.");
+        }
+        try {
+            return change.get();
+        } finally {
+            queue.unlock();
+        }
+    }
+
     long grant(Grant grant, String actor, String reason) {
+        return inQueue(grant.convention(), () -> grantNow(grant, actor, reason));
+    }
+
+    private long grantNow(Grant grant, String actor, String reason) {
         return changes.apply(() -> {
             int maximum = quotas.lockMaximum(grant.convention(), grant.service(), grant.profil())
                     .orElseThrow(() -> quotas.notSubscribed(grant.service(), grant.profil()));
@@ -67,7 +101,11 @@ class Granting {
 
     /** A new member counts against the quota of every profile the group holds. */
     void addMember(GroupStore.GroupRecord group, UserStore.UserRecord user, String actor) {
-        changes.apply(() -> {
+        inQueue(group.convention(), () -> addMemberNow(group, user, actor));
+    }
+
+    private Void addMemberNow(GroupStore.GroupRecord group, UserStore.UserRecord user, String actor) {
+        return changes.apply(() -> {
             List<HabilitationRecord> held = habilitations.openOfGroup(group.id(), calendar.today()).stream()
                     .sorted(Comparator.comparing(HabilitationRecord::profil)).toList();
             // lock in a fixed order (by profile) so two concurrent additions cannot deadlock

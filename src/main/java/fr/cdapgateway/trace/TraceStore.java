@@ -9,12 +9,21 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The trace table and the sealed ends of its chain segments. */
+/**
+ * The trace table and the sealed ends of its chain segments, on a connection pool of their own: when requests hold
+ * every connection of the main pool (50 concurrent grants waiting on one quota row), the traces of what they did
+ * must still commit, or a committed change would answer 503 without its trace.
+ */
 @Repository
-class TraceStore {
+class TraceStore implements DisposableBean {
 
     record SegmentEnd(long lastRank, String lastLink, String seal, String keyId) {
     }
@@ -29,10 +38,23 @@ class TraceStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    TraceStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transactions) {
-        this.jdbcTemplate = jdbcTemplate;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    private final HikariDataSource pool;
+
+    TraceStore(DataSourceProperties database) {
+        this.pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("traces");
+        // one writer thread commits; the others verify, probe, or read a chain end
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(2000);
+        this.jdbcTemplate = new JdbcTemplate(pool);
+        this.jdbc = JdbcClient.create(pool);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
+    }
+
+    @Override
+    public void destroy() {
+        pool.close();
     }
 
     /** Inserts the batch and seals the segment ends it reaches, in one transaction: one commit for all. */

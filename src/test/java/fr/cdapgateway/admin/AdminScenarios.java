@@ -251,6 +251,39 @@ abstract class AdminScenarios {
     // ---- quotas -----------------------------------------------------------------------------------------------
 
     @Test
+    void fiftyConcurrentGrantsAgainstAQuotaOfTenGiveExactlyTenAndQuotaRefusals() throws Exception {
+        String numero = newConvention("{\"T2\":10}");
+        String manager = "gest." + suffix();
+        fixtures.withRole(manager, numero, "791", "GESTIONNAIRE");
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            candidates.add(person(numero));
+        }
+        api.get(ADMIN + "/conventions/" + numero).as(manager, TestAccounts.PASSWORD).send(); // warm the cache
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Reply>> replies = new ArrayList<>();
+        for (String candidate : candidates) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return grant(manager, numero, candidate, "T2");
+            }));
+        }
+        start.countDown();
+        List<Reply> done = new ArrayList<>();
+        for (Future<Reply> reply : replies) {
+            done.add(reply.get(90, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        // queued per convention before they take a connection: no pool exhaustion, every grant is counted
+        assertThat(done).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 409));
+        assertThat(done.stream().filter(r -> r.status() == 201)).as(done.stream().filter(r -> r.status() != 201)
+                .map(r -> r.status() + " " + r.code()).toList().toString()).hasSize(10);
+        assertThat(done).allSatisfy(r -> assertThat(r.header("X-Request-ID")).isNotBlank());
+    }
+
+    @Test
     void concurrentGrantsNeverExceedTheQuota() throws Exception {
         // Cherbourg: T2 quota 5, one place taken by cherbourg.agent1: 4 free places for 12 candidates
         List<String> candidates = new ArrayList<>();
