@@ -3,7 +3,12 @@
 # class-data-sharing archive from a training run (start-up: see docs/benchmarks.md).
 # Build: docker build -t cdap-gateway .
 # Run (production): docker run -e DB_URL=jdbc:postgresql://db:5432/gateway -e DB_USER=... -e DB_PASSWORD=... \
-#                              -e CDAP_BASE_URL=https://cdap.example -p 8080:8080 -p 8081:8081 cdap-gateway
+#     -e CDAP_BASE_URL=https://cdap.example -e CDAP_SERVICE_LOGIN=... -e CDAP_SERVICE_PASSWORD=... \
+#     -e GATEWAY_TRACE_KEY="$(openssl rand -base64 32)" \
+#     -e GATEWAY_TLS_CERTIFICATE=/tls/fullchain.pem -e GATEWAY_TLS_PRIVATE_KEY=/tls/key.pem -v /etc/cdap-tls:/tls:ro \
+#     -p 8443:8080 -p 8081:8081 cdap-gateway
+#   (or -e GATEWAY_TLS_TERMINATING_PROXY=true behind a TLS-terminating proxy: docs/operations.md).
+#   Keep the trace key: it must stay the same across restarts (rotation: docs/traceability.md).
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build

@@ -2,8 +2,6 @@ package fr.cdapgateway.admin;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -45,8 +43,7 @@ public class MaintenanceAdmin {
 
     public void list(Exchange exchange) {
         Caller caller = cafAdmin(exchange);
-        answers.ok(exchange, calendar.upcoming().stream().filter(w -> w.concerns(caller.account().caf()))
-                .map(MaintenanceAdmin::view).toList());
+        answers.ok(exchange, calendar.upcoming().stream().filter(w -> w.concerns(caller.account().caf())).toList());
     }
 
     public void announce(Exchange exchange) {
@@ -68,7 +65,7 @@ public class MaintenanceAdmin {
         history.record(caller.login(), null, HistoryLog.Kind.CONVENTION, "maintenance:" + id, "MAINTENANCE",
                 "CAF " + caf + " " + window.debut() + " -> " + window.fin());
         GatewayRequest.of(exchange).objet("maintenance:" + id);
-        answers.answer(exchange, 201, view(new Maintenance(id, window.debut(), window.fin(), message, caf)));
+        answers.answer(exchange, 201, new Maintenance(id, window.debut(), window.fin(), message, caf));
     }
 
     /** DELETE: cancels a window of the caller's CAF that has not ended; the announcement stays in the history. */
@@ -88,15 +85,5 @@ public class MaintenanceAdmin {
         Caller caller = Caller.of(exchange);
         caller.require(caller.cafAdmin(), "Les maintenances sont annoncées par la CAF.");
         return caller;
-    }
-
-    static Map<String, Object> view(Maintenance window) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", window.id());
-        view.put("caf", window.caf());
-        view.put("debut", window.debut());
-        view.put("fin", window.fin());
-        view.put("message", window.message());
-        return view;
     }
 }

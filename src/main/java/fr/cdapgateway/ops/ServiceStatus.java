@@ -72,17 +72,7 @@ public class ServiceStatus {
                 : maintenances.anyCurrent() ? "MAINTENANCE" : "DISPONIBLE");
         status.put("horodatage", now);
         status.put("composants", components);
-        status.put("maintenances", windows.stream().map(ServiceStatus::view).toList());
+        status.put("maintenances", windows);
         answers.ok(exchange, status);
-    }
-
-    private static Map<String, Object> view(Maintenance window) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", window.id());
-        view.put("caf", window.caf());
-        view.put("debut", window.debut());
-        view.put("fin", window.fin());
-        view.put("message", window.message());
-        return view;
     }
 }

@@ -260,21 +260,7 @@ abstract class AdminScenarios {
             candidates.add(person(numero));
         }
         api.get(ADMIN + "/conventions/" + numero).as(manager, TestAccounts.PASSWORD).send(); // warm the cache
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Reply>> replies = new ArrayList<>();
-        for (String candidate : candidates) {
-            replies.add(pool.submit(() -> {
-                start.await();
-                return grant(manager, numero, candidate, "T2");
-            }));
-        }
-        start.countDown();
-        List<Reply> done = new ArrayList<>();
-        for (Future<Reply> reply : replies) {
-            done.add(reply.get(90, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Reply> done = grantAllAtOnce(manager, numero, candidates);
 
         // queued per convention before they take a connection: no pool exhaustion, every grant is counted
         assertThat(done).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 409));
@@ -291,21 +277,7 @@ abstract class AdminScenarios {
             candidates.add(person(CHERBOURG));
         }
         api.get(ADMIN + "/conventions/" + CHERBOURG).as("cherbourg.admin", DEMO).send(); // warm the credential cache
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Reply>> replies = new ArrayList<>();
-        for (String candidate : candidates) {
-            replies.add(pool.submit(() -> {
-                start.await();
-                return grant("cherbourg.admin", CHERBOURG, candidate, "T2");
-            }));
-        }
-        start.countDown();
-        List<Reply> done = new ArrayList<>();
-        for (Future<Reply> reply : replies) {
-            done.add(reply.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Reply> done = grantAllAtOnce("cherbourg.admin", CHERBOURG, candidates);
 
         assertThat(done.stream().filter(r -> r.status() == 201)).hasSize(4);
         assertThat(done.stream().filter(r -> r.status() != 201))
@@ -785,6 +757,26 @@ abstract class AdminScenarios {
                 ? DEMO : TestAccounts.PASSWORD;
         return api.post(ADMIN + "/conventions/" + convention + "/habilitations",
                 "{\"utilisateur\":\"" + login + "\",\"profil\":\"" + profil + "\"}").as(caller, password).send();
+    }
+
+    /** One thread per candidate, all released at once: the grants race for the same quota row. */
+    private List<Reply> grantAllAtOnce(String manager, String convention, List<String> candidates) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(candidates.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Reply>> replies = new ArrayList<>();
+        for (String candidate : candidates) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return grant(manager, convention, candidate, "T2");
+            }));
+        }
+        start.countDown();
+        List<Reply> done = new ArrayList<>();
+        for (Future<Reply> reply : replies) {
+            done.add(reply.get(90, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return done;
     }
 
     private Reply decide(String caller, long demande, String decision) {
