@@ -19,7 +19,8 @@ public class GatewayRequests {
 
     public void open(Exchange exchange, String action) {
         Message in = exchange.getMessage();
-        // a request the guard refused keeps its own method and URI in the trace (printable, bounded by the guard)
+        // a request the guard refused keeps its own URI as the problem's instance and in the trace (printable,
+        // bounded by the guard); its method goes to the trace's objet
         String refused = in.getHeader(RequestGuard.ORIGINAL_URI, String.class);
         String uri = refused != null ? refused : in.getHeader(Exchange.HTTP_URI, String.class);
         int query = uri == null ? -1 : uri.indexOf('?');

@@ -19,6 +19,10 @@ public class RefusedRequests {
             why = RequestVerdict.Reason.PATH;
         }
         String allow = exchange.getMessage().getHeader(RequestGuard.ALLOW, String.class);
+        String method = exchange.getMessage().getHeader(RequestGuard.ORIGINAL_METHOD, String.class);
+        if (method != null) {
+            GatewayRequest.of(exchange).objet("methode:" + method);
+        }
         if (why == RequestVerdict.Reason.METHOD && allow != null) {
             GatewayRequest.of(exchange).responseHeaders().put("Allow", allow);
         }

@@ -44,6 +44,7 @@ public class RequestGuard extends ChannelInboundHandlerAdapter implements Channe
     public static final String REASON = "X-Cdap-Gateway-Refus";
     public static final String ALLOW = "X-Cdap-Gateway-Allow";
     public static final String ORIGINAL_URI = "X-Cdap-Gateway-Uri";
+    public static final String ORIGINAL_METHOD = "X-Cdap-Gateway-Methode";
     private static final List<String> KEPT = List.of("X-Request-ID", "User-Agent", "X-Forwarded-For");
 
     private final CamelContext camel;
@@ -102,7 +103,7 @@ public class RequestGuard extends ChannelInboundHandlerAdapter implements Channe
                         : RequestVerdict.Reason.MALFORMED, null, HttpVersion.HTTP_1_0);
                 return;
             }
-            for (String internal : List.of(REASON, ALLOW, ORIGINAL_URI)) {
+            for (String internal : List.of(REASON, ALLOW, ORIGINAL_URI, ORIGINAL_METHOD)) {
                 request.headers().remove(internal);
             }
             RequestVerdict.Refusal refusal = verdict().judge(request.method().name(), request.uri());
@@ -174,7 +175,8 @@ public class RequestGuard extends ChannelInboundHandlerAdapter implements Channe
             if (allow != null) {
                 headers.set(ALLOW, allow);
             }
-            headers.set(ORIGINAL_URI, printable(original.method().name() + " " + original.uri(), 300));
+            headers.set(ORIGINAL_URI, printable(original.uri(), 300));
+            headers.set(ORIGINAL_METHOD, printable(original.method().name(), 20));
             HttpUtil.setContentLength(refusal, 0);
             ctx.fireChannelRead(refusal);
         }

@@ -88,6 +88,9 @@ class CleanAnswersIT {
         assertProblem(response, status, code);
         assertThat(response.headers().get("x-request-id")).isEqualTo(id);
         assertThat(traceCode(id)).isEqualTo(code);
+        assertThat(JSON.readTree(response.body()).path("instance").asText()).startsWith("/");
+        assertThat(jdbc.sql("select objet from trace where request_id = :id").param("id", id).query(String.class)
+                .single()).isEqualTo("methode:" + method);
         if (status == 405) {
             assertThat(response.headers().get("allow")).isNotBlank();
         }
