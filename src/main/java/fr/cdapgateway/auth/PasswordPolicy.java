@@ -36,14 +36,13 @@ public class PasswordPolicy {
     private static final String DICTIONARY = "/dictionaries/passwords.txt";
 
     private final Set<String> common;
-    private final Nbvcxz estimator;
     private final double minimumEntropy;
+    /** Built at the first password checked: its dictionaries take seconds to load, start-up need not wait. */
+    private Nbvcxz estimator;
 
     public PasswordPolicy(@Value("${gateway.auth.password-min-entropy:40}") double minimumEntropy) {
         this.common = load();
         this.minimumEntropy = minimumEntropy;
-        this.estimator = new Nbvcxz(new ConfigurationBuilder().setLocale(Locale.FRENCH)
-                .setMinimumEntropy(minimumEntropy).createConfiguration());
     }
 
     /** The reason the password is refused, in French for the user, or empty when it is acceptable. */
@@ -63,6 +62,10 @@ public class PasswordPolicy {
 
     /** nbvcxz's estimate; its objects are not documented as thread-safe, and passwords change rarely. */
     private synchronized Optional<String> weakness(String password) {
+        if (estimator == null) {
+            estimator = new Nbvcxz(new ConfigurationBuilder().setLocale(Locale.FRENCH)
+                    .setMinimumEntropy(minimumEntropy).createConfiguration());
+        }
         Result estimate = estimator.estimate(password);
         if (estimate.isMinimumEntropyMet()) {
             return Optional.empty();

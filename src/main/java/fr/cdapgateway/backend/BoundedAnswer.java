@@ -64,6 +64,10 @@ final class BoundedAnswer extends FilterInputStream {
      */
     @Override
     public void close() throws IOException {
+        if (!ended && read <= maxBytes && System.nanoTime() - deadlineNanos < 0) {
+            // a parser may stop right after the document: one more read tells whether the answer is over
+            ended = in.read() < 0;
+        }
         if (ended) {
             in.close();
         } else {
