@@ -78,6 +78,8 @@ public class Answers {
                 : code == null ? Problem.INTERNAL_ERROR : Problem.fromCode(code);
         if (problem == Problem.GATEWAY_UNAVAILABLE) {
             GatewayRequest.of(exchange).responseHeaders().put("Retry-After", "5");
+            // the types only, innermost last: a database message may quote data
+            LOG.warn("database fault on request {}: {}", GatewayRequest.of(exchange).requestId(), causes(caught));
         }
         if (problem == Problem.INTERNAL_ERROR) {
             // the type only: an exception message may carry data we must not log
@@ -139,6 +141,14 @@ public class Answers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("answer cannot be written as JSON", e);
         }
+    }
+
+    private static String causes(Throwable caught) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = caught; t != null && chain.length() < 400; t = t.getCause() == t ? null : t.getCause()) {
+            chain.append(chain.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName());
+        }
+        return chain.toString();
     }
 
     private static String defaultDetail(Problem problem) {
