@@ -136,6 +136,10 @@ public final class RequestVerdict {
 
     /** Every %-escape has two hex digits, and what they encode is valid UTF-8. */
     static boolean escapesDecode(String uri) {
+        if (uri.indexOf('%') < 0) {
+            // printable ASCII without escapes: nothing to decode (the common case, on every request)
+            return true;
+        }
         ByteBuffer bytes = ByteBuffer.allocate(uri.length());
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.ErrorHandler;
 
 /** Periodic work: purges, and following the cache invalidations of other instances. */
 @Configuration(proxyBeanMethods = false)
@@ -20,33 +21,50 @@ class SchedulingConfiguration {
 
     @Bean
     ThreadPoolTaskSchedulerCustomizer quietJobs() {
-        return scheduler -> scheduler.setTaskDecorator(new QuietJobs());
+        QuietJobs quiet = new QuietJobs();
+        return scheduler -> {
+            scheduler.setErrorHandler(quiet);
+            scheduler.setTaskDecorator(quiet);
+        };
     }
 
     /**
      * During a database outage a job that runs every second must not write a stack trace every second: each job
-     * logs its fault once, when it starts failing, and once more when it works again.
+     * logs its fault once, when it starts failing, and once more when it works again. The scheduler hands a job's
+     * exception to the error handler on the job's own thread, inside the decorated run: the decorator learns from
+     * it whether that run failed.
      */
-    static final class QuietJobs implements TaskDecorator {
+    static final class QuietJobs implements TaskDecorator, ErrorHandler {
 
         private static final Logger LOG = LoggerFactory.getLogger(QuietJobs.class);
         private final Set<String> failing = ConcurrentHashMap.newKeySet();
+        private final ThreadLocal<Throwable> fault = new ThreadLocal<>();
+
+        @Override
+        public void handleError(Throwable error) {
+            fault.set(error);
+        }
 
         @Override
         public Runnable decorate(Runnable job) {
             String name = String.valueOf(job);
             return () -> {
+                fault.remove();
                 try {
                     job.run();
+                } catch (RuntimeException e) {
+                    fault.set(e);
+                }
+                Throwable error = fault.get();
+                fault.remove();
+                if (error == null) {
                     if (failing.remove(name)) {
                         LOG.info("scheduled job {} works again", name);
                     }
-                } catch (RuntimeException e) {
-                    if (failing.add(name)) {
-                        // the type only: a database error's message may quote data
-                        LOG.warn("scheduled job {} fails ({}); logged once until it works again", name,
-                                e.getClass().getSimpleName());
-                    }
+                } else if (failing.add(name)) {
+                    // the type only: a database error's message may quote data
+                    LOG.warn("scheduled job {} fails ({}); logged once until it works again", name,
+                            error.getClass().getSimpleName());
                 }
             };
         }
