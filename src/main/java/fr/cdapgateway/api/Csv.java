@@ -19,16 +19,11 @@ public final class Csv {
         csv.append("\r\n");
     }
 
-    /** One line per map, the columns being the keys of the first one (lists joined with commas). */
-    public static String of(List<Map<String, Object>> rows, List<String> columns) {
-        StringBuilder csv = new StringBuilder();
-        row(csv, columns.toArray());
-        for (Map<String, Object> r : rows) {
-            row(csv, columns.stream().map(r::get)
-                    .map(v -> v instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : v)
-                    .toArray());
-        }
-        return csv.toString();
+    /** One line of a map's values, in the order of {@code columns} (lists joined with commas). */
+    public static void row(StringBuilder csv, Map<String, Object> values, List<String> columns) {
+        row(csv, columns.stream().map(values::get)
+                .map(v -> v instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : v)
+                .toArray());
     }
 
     /** Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula. */

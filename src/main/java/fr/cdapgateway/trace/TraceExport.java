@@ -2,7 +2,6 @@ package fr.cdapgateway.trace;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ public class TraceExport {
             while (written < MAX_EXPORT) {
                 List<Map<String, Object>> page = query.pageBefore(filter, before, Math.min(MAX_PAGE, MAX_EXPORT - written));
                 for (Map<String, Object> row : page) {
-                    Csv.row(csv, COLUMNS.stream().map(row::get).map(TraceExport::cell).toArray());
+                    Csv.row(csv, row, COLUMNS);
                 }
                 written += page.size();
                 if (page.size() < MAX_PAGE) {
@@ -123,10 +122,6 @@ public class TraceExport {
         } finally {
             exports.release();
         }
-    }
-
-    private static Object cell(Object value) {
-        return value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value;
     }
 
     private static LocalDate date(RequestUri uri, String name) {
