@@ -40,6 +40,17 @@ class SchedulingConfiguration {
         private final Set<String> failing = ConcurrentHashMap.newKeySet();
         private final ThreadLocal<Throwable> fault = new ThreadLocal<>();
 
+        /** The scheduled method ("...AccessChanges.followOtherInstances"), whatever wraps it. */
+        static String nameOf(Runnable job) {
+            String text = String.valueOf(job);
+            int method = text.indexOf(" for ");
+            if (method < 0) {
+                return text;
+            }
+            int end = text.indexOf(']', method);
+            return text.substring(method + 5, end < 0 ? text.length() : end);
+        }
+
         @Override
         public void handleError(Throwable error) {
             fault.set(error);
@@ -47,7 +58,7 @@ class SchedulingConfiguration {
 
         @Override
         public Runnable decorate(Runnable job) {
-            String name = String.valueOf(job);
+            String name = nameOf(job);
             return () -> {
                 fault.remove();
                 try {
