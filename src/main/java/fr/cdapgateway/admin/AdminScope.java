@@ -1,6 +1,5 @@
 package fr.cdapgateway.admin;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
@@ -8,7 +7,6 @@ import fr.cdapgateway.admin.UserStore.UserRecord;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.api.RequestUri;
 
 /**
  * Finds the objects an admin call names, within the caller's scope. Outside it an object does not exist: 404,
@@ -25,30 +23,23 @@ class AdminScope {
         this.users = users;
     }
 
-    /** The convention of the path ({@code /conventions/{numero}...}). */
-    ConventionRecord convention(Exchange exchange, Caller caller) {
-        String numero = RequestUri.of(exchange).segmentAfter("conventions");
-        return convention(exchange, caller, numero);
-    }
-
-    ConventionRecord convention(Exchange exchange, Caller caller, String numero) {
+    /** The convention named {@code numero}, recorded in the request's trace. */
+    ConventionRecord convention(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = numero == null ? null : conventions.find(numero)
                 .filter(c -> caller.sees(c.numero(), c.caf())).orElse(null);
         if (convention == null) {
             throw notFound("Convention inconnue.");
         }
-        GatewayRequest.of(exchange).convention(convention.numero());
+        request.convention(convention.numero());
         return convention;
     }
 
-    /** The account of the path ({@code /utilisateurs/{login}...}). */
-    UserRecord user(Exchange exchange, Caller caller) {
-        String login = RequestUri.of(exchange).segmentAfter("utilisateurs");
+    /** The account named {@code login}, recorded in the request's trace. */
+    UserRecord user(Caller caller, String login, GatewayRequest request) {
         UserRecord user = login == null ? null : users.find(login).filter(u -> sees(caller, u)).orElse(null);
         if (user == null) {
             throw notFound("Utilisateur inconnu.");
         }
-        GatewayRequest request = GatewayRequest.of(exchange);
         request.convention(user.convention());
         request.objet("utilisateur:" + user.login());
         return user;

@@ -1,17 +1,16 @@
 package fr.cdapgateway.admin;
 
-import org.apache.camel.Exchange;
-
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
 
-/** The authenticated person calling the admin API, with the scope of their role. */
-record Caller(Account account, Role role) {
+/**
+ * The authenticated person managing habilitations, with the scope of their role: the same for the admin API
+ * and the web console. A plain user has no management rights at all (403).
+ */
+public record Caller(Account account, Role role) {
 
-    static Caller of(Exchange exchange) {
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
+    public static Caller of(Account account) {
         Caller caller = new Caller(account, Role.of(account.role()));
         if (caller.role() == Role.UTILISATEUR) {
             throw new ProblemException(Problem.FORBIDDEN,
@@ -20,12 +19,22 @@ record Caller(Account account, Role role) {
         return caller;
     }
 
-    String login() {
+    public String login() {
         return account.login();
     }
 
-    boolean cafAdmin() {
+    public boolean cafAdmin() {
         return role == Role.CAF_ADMIN;
+    }
+
+    /** An administrator of the caller's convention (principal or substitute). */
+    public boolean conventionAdministrator() {
+        return role.conventionAdministrator();
+    }
+
+    /** Who reads a convention's traces and conducts its annual review: the CAF and the convention's administrators. */
+    public boolean readsTraces() {
+        return cafAdmin() || conventionAdministrator();
     }
 
     /** A convention exists for this caller only inside its scope: its CAF, or its own convention. */

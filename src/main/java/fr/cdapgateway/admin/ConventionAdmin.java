@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
@@ -16,29 +15,27 @@ import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.habilitation.ProfileCatalog;
 
 /**
- * {@code /api/v1/admin/conventions}: only a CAF admin creates or changes a convention of its CAF (mode, quotas,
+ * Conventions: only a CAF admin creates or changes a convention of its CAF (mode, quotas,
  * purposes); a convention's own managers read theirs. Switching to CENTRALISE revokes the delegation.
  */
-@Component("adminConventions")
+@Component
 public class ConventionAdmin extends AdminResource {
 
-    record Partenaire(String nom, String siret) {
+    public record Partenaire(String nom, String siret) {
     }
 
-    record ConventionBody(String numero, String caf, Partenaire partenaire, String mode,
+    public record ConventionBody(String numero, String caf, Partenaire partenaire, String mode,
                           Map<String, Map<String, Integer>> services, List<String> motifs,
                           LocalDate dateDebut, LocalDate dateFin) {
     }
 
-    record ConventionPatch(String mode, Map<String, Map<String, Integer>> services, List<String> motifs,
+    public record ConventionPatch(String mode, Map<String, Map<String, Integer>> services, List<String> motifs,
                            LocalDate dateFin) {
     }
 
     private static final Pattern NUMERO = Pattern.compile("[A-Za-z0-9-]{1,40}");
     private static final Pattern MOTIF = Pattern.compile("[A-Z0-9_]{1,60}");
     private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
-    private static final String EXPECTED = "{\"numero\",\"caf\",\"partenaire\":{\"nom\",\"siret\"},\"mode\","
-            + "\"services\":{\"CDAP\":{\"T2\":10}},\"motifs\":[...]}";
 
     private final ConventionStore store;
     private final QuotaLedger quotas;
@@ -51,29 +48,26 @@ public class ConventionAdmin extends AdminResource {
         this.profiles = profiles;
     }
 
-    public void list(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
+    /** The conventions of the caller's CAF, or the caller's own convention. */
+    public List<Map<String, Object>> list(Caller caller) {
         List<ConventionRecord> visible = caller.cafAdmin() ? store.ofCaf(caller.account().caf())
                 : store.find(caller.account().convention()).stream().toList();
-        answers.ok(exchange, visible.stream().map(this::view).toList());
+        return visible.stream().map(this::view).toList();
     }
 
-    public void read(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        answers.ok(exchange, view(scope.convention(exchange, caller)));
+    public Map<String, Object> read(Caller caller, String numero, GatewayRequest request) {
+        return view(scope.convention(caller, numero, request));
     }
 
-    public void create(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
+    public Map<String, Object> create(Caller caller, ConventionBody body, GatewayRequest request) {
         caller.require(caller.cafAdmin(), "Seule la CAF crée les conventions.");
-        ConventionBody body = bodies.read(exchange, ConventionBody.class, EXPECTED);
         require(body.numero() != null && NUMERO.matcher(body.numero()).matches(), "numero invalide");
         require(body.partenaire() != null && notBlank(body.partenaire().nom()), "partenaire.nom obligatoire");
         require(body.partenaire().siret() == null || SIRET.matcher(body.partenaire().siret()).matches(),
                 "partenaire.siret : 14 chiffres");
         caller.require(caller.account().caf().equals(body.caf()),
                 "Une CAF ne crée que les conventions de sa propre caisse (" + caller.account().caf() + ").");
-        GatewayRequest.of(exchange).convention(body.numero());
+        request.convention(body.numero());
         ConventionRecord convention = new ConventionRecord(body.numero(), body.caf(), body.partenaire().nom().trim(),
                 body.partenaire().siret(), mode(body.mode() == null ? "DELEGUE" : body.mode()),
                 body.dateDebut() == null ? calendar.today() : body.dateDebut(), body.dateFin(),
@@ -88,15 +82,13 @@ public class ConventionAdmin extends AdminResource {
                     "CREATION", "mode " + convention.mode() + ", quotas " + convention.services());
             return null;
         });
-        answers.answer(exchange, 201, view(store.find(convention.numero()).orElseThrow()));
+        return view(store.find(convention.numero()).orElseThrow());
     }
 
-    public void update(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
+    /** Mode (CENTRALISE revokes the delegation), quotas, purposes, end date (resiliation): the CAF only. */
+    public Map<String, Object> update(Caller caller, String numero, ConventionPatch patch, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.cafAdmin(), "Seule la CAF modifie une convention (mode, quotas, motifs).");
-        ConventionPatch patch = bodies.read(exchange, ConventionPatch.class,
-                "{\"mode\",\"services\",\"motifs\",\"dateFin\"} (au moins un)");
         String mode = patch.mode() == null ? null : mode(patch.mode());
         Map<String, Map<String, Integer>> services = patch.services() == null ? null : services(patch.services());
         List<String> motifs = patch.motifs() == null ? null : motifs(patch.motifs());
@@ -127,7 +119,7 @@ public class ConventionAdmin extends AdminResource {
             }
             return null;
         });
-        answers.ok(exchange, view(store.find(convention.numero()).orElseThrow()));
+        return view(store.find(convention.numero()).orElseThrow());
     }
 
     Map<String, Object> view(ConventionRecord c) {

@@ -1,9 +1,9 @@
 package fr.cdapgateway.admin;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
@@ -13,13 +13,12 @@ import fr.cdapgateway.admin.UserStore.UserRecord;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.api.RequestUri;
 
 /** Requests of CENTRALISE conventions: the partner's managers read theirs, a CAF admin accepts or refuses. */
-@Component("adminDemandes")
+@Component
 public class DemandeAdmin extends AdminResource {
 
-    record Decision(String decision, String motif) {
+    public record Decision(String decision, String motif) {
     }
 
     private final DemandeStore demandes;
@@ -38,20 +37,22 @@ public class DemandeAdmin extends AdminResource {
         this.granting = granting;
     }
 
-    public void list(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        answers.ok(exchange, demandes.ofConvention(convention.numero()).stream().map(DemandeAdmin::view).toList());
+    public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        return demandes.ofConvention(convention.numero()).stream().map(DemandeAdmin::view).toList();
     }
 
-    public void decide(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        long id = AdminIds.of(RequestUri.of(exchange).segmentAfter("demandes"));
-        DemandeRecord demande = demandes.find(id).orElseThrow(() -> AdminScope.notFound("Demande inconnue."));
-        scope.convention(exchange, caller, demande.convention());
-        GatewayRequest.of(exchange).objet("demande:" + id);
+    /** The pending requests of every convention of the caller's CAF, oldest first: what the CAF has to decide. */
+    public List<Map<String, Object>> pendingOfCaf(Caller caller) {
         caller.require(caller.cafAdmin(), "Seule la CAF décide des demandes d'habilitation.");
-        Decision decision = bodies.read(exchange, Decision.class, "{\"decision\":\"ACCEPTEE\"|\"REFUSEE\",\"motif\"}");
+        return demandes.pendingOfCaf(caller.account().caf()).stream().map(DemandeAdmin::view).toList();
+    }
+
+    public Map<String, Object> decide(Caller caller, long id, Decision decision, GatewayRequest request) {
+        DemandeRecord demande = demandes.find(id).orElseThrow(() -> AdminScope.notFound("Demande inconnue."));
+        scope.convention(caller, demande.convention(), request);
+        request.objet("demande:" + id);
+        caller.require(caller.cafAdmin(), "Seule la CAF décide des demandes d'habilitation.");
         ConventionAdmin.require("ACCEPTEE".equals(decision.decision()) || "REFUSEE".equals(decision.decision()),
                 "decision : ACCEPTEE ou REFUSEE");
         if (!"EN_ATTENTE".equals(demande.statut())) {
@@ -68,7 +69,7 @@ public class DemandeAdmin extends AdminResource {
                     decision.motif());
             return null;
         });
-        answers.ok(exchange, view(demandes.find(id).orElseThrow()));
+        return view(demandes.find(id).orElseThrow());
     }
 
     private Long apply(DemandeRecord demande, Caller caller) {

@@ -53,6 +53,13 @@ class DemandeStore {
                 .query(DemandeStore::demande).list();
     }
 
+    /** The pending requests of every convention of a CAF, oldest first. */
+    List<DemandeRecord> pendingOfCaf(String caf) {
+        return jdbc.sql(SELECT + " where statut = 'EN_ATTENTE' and convention in (select numero from convention"
+                        + " where caf = :caf) order by id").param("caf", caf)
+                .query(DemandeStore::demande).list();
+    }
+
     Optional<DemandeRecord> find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(DemandeStore::demande).optional();
     }

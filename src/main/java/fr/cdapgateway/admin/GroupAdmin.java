@@ -1,9 +1,9 @@
 package fr.cdapgateway.admin;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
@@ -12,13 +12,12 @@ import fr.cdapgateway.admin.UserStore.UserRecord;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.api.RequestUri;
 
-/** {@code /api/v1/admin/.../groupes}: groups whose habilitations apply to each member (counted per member). */
-@Component("adminGroups")
+/** Groups whose habilitations apply to each member (counted per member). */
+@Component
 public class GroupAdmin extends AdminResource {
 
-    record GroupBody(String nom) {
+    public record GroupBody(String nom) {
     }
 
     private final GroupStore groups;
@@ -37,16 +36,18 @@ public class GroupAdmin extends AdminResource {
         this.demandes = demandes;
     }
 
-    public void list(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        answers.ok(exchange, groups.ofConvention(convention.numero()).stream().map(this::view).toList());
+    public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        return groups.ofConvention(convention.numero()).stream().map(this::view).toList();
     }
 
-    public void create(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        String nom = IdentityRules.name(bodies.read(exchange, GroupBody.class, "{\"nom\"}").nom(), "nom");
+    public Map<String, Object> read(Caller caller, long id, GatewayRequest request) {
+        return view(visibleGroup(caller, id, request));
+    }
+
+    public Map<String, Object> create(Caller caller, String numero, GroupBody body, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        String nom = IdentityRules.name(body.nom(), "nom");
         if (groups.nameTaken(convention.numero(), nom)) {
             throw new ProblemException(Problem.CONFLICT, "Un groupe porte déjà ce nom.");
         }
@@ -55,19 +56,18 @@ public class GroupAdmin extends AdminResource {
             history.record(caller.login(), convention.numero(), HistoryLog.Kind.GROUPE, created, "CREATION", nom);
             return created;
         });
-        GatewayRequest.of(exchange).objet("groupe:" + id);
-        answers.answer(exchange, 201, view(groups.find(id).orElseThrow()));
+        request.objet("groupe:" + id);
+        return view(groups.find(id).orElseThrow());
     }
 
     /**
      * PUT a member. Joining a group that holds habilitations grants them: in a CENTRALISE convention a partner
      * manager cannot grant, so the addition is filed as a request ({@code ADHESION}, 202) that a CAF admin decides.
      */
-    public void addMember(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        GroupRecord group = visibleGroup(exchange, caller);
-        UserRecord user = member(exchange, group);
-        ConventionRecord convention = scope.convention(exchange, caller, group.convention());
+    public Outcome addMember(Caller caller, long groupId, String login, GatewayRequest request) {
+        GroupRecord group = visibleGroup(caller, groupId, request);
+        UserRecord user = member(login, group);
+        ConventionRecord convention = scope.convention(caller, group.convention(), request);
         if (convention.centralise() && !caller.cafAdmin()
                 && !habilitations.openOfGroup(group.id(), calendar.today()).isEmpty()
                 && !groups.members(group.id()).contains(user.login())) {
@@ -79,18 +79,16 @@ public class GroupAdmin extends AdminResource {
                         "adhésion de " + user.login() + " au groupe " + group.id());
                 return filed;
             });
-            GatewayRequest.of(exchange).objet("demande:" + id);
-            answers.answer(exchange, 202, Map.of("demande", DemandeAdmin.view(demandes.find(id).orElseThrow())));
-            return;
+            request.objet("demande:" + id);
+            return Outcome.filed(DemandeAdmin.view(demandes.find(id).orElseThrow()));
         }
         granting.addMember(group, user, caller.login());
-        answers.ok(exchange, view(group));
+        return Outcome.done(view(group));
     }
 
-    public void removeMember(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        GroupRecord group = visibleGroup(exchange, caller);
-        UserRecord user = member(exchange, group);
+    public Map<String, Object> removeMember(Caller caller, long groupId, String login, GatewayRequest request) {
+        GroupRecord group = visibleGroup(caller, groupId, request);
+        UserRecord user = member(login, group);
         changes.apply(() -> {
             if (groups.removeMember(group.id(), user.id())) {
                 history.record(caller.login(), group.convention(), HistoryLog.Kind.GROUPE, group.id(),
@@ -98,19 +96,17 @@ public class GroupAdmin extends AdminResource {
             }
             return null;
         });
-        answers.ok(exchange, view(group));
+        return view(group);
     }
 
-    private GroupRecord visibleGroup(Exchange exchange, Caller caller) {
-        long id = AdminIds.of(RequestUri.of(exchange).segmentAfter("groupes"));
+    private GroupRecord visibleGroup(Caller caller, long id, GatewayRequest request) {
         GroupRecord group = groups.find(id).orElseThrow(() -> AdminScope.notFound("Groupe inconnu."));
-        scope.convention(exchange, caller, group.convention());
-        GatewayRequest.of(exchange).objet("groupe:" + id);
+        scope.convention(caller, group.convention(), request);
+        request.objet("groupe:" + id);
         return group;
     }
 
-    private UserRecord member(Exchange exchange, GroupRecord group) {
-        String login = RequestUri.of(exchange).segmentAfter("membres");
+    private UserRecord member(String login, GroupRecord group) {
         UserRecord user = login == null ? null : users.find(login)
                 .filter(u -> group.convention().equals(u.convention())).orElse(null);
         if (user == null) {

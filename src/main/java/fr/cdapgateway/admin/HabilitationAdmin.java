@@ -2,9 +2,9 @@ package fr.cdapgateway.admin;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
@@ -13,24 +13,20 @@ import fr.cdapgateway.admin.HabilitationStore.Grant;
 import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
 import fr.cdapgateway.admin.UserStore.UserRecord;
 import fr.cdapgateway.api.GatewayRequest;
-import fr.cdapgateway.api.RequestUri;
 import fr.cdapgateway.habilitation.AccessPolicy;
 import fr.cdapgateway.habilitation.ProfileCatalog;
 
 /**
- * {@code /api/v1/admin/.../habilitations}: in a DELEGUE convention its managers grant and end habilitations
+ * Habilitations: in a DELEGUE convention its managers grant and end habilitations
  * within the quotas; in a CENTRALISE one they file requests (202) that a CAF admin decides. The CAF admin and
  * the convention's administrators may suspend a habilitation at once.
  */
-@Component("adminHabilitations")
+@Component
 public class HabilitationAdmin extends AdminResource {
 
-    record GrantBody(String utilisateur, Long groupe, String service, String profil, LocalDate dateDebut,
+    public record GrantBody(String utilisateur, Long groupe, String service, String profil, LocalDate dateDebut,
                      LocalDate dateFin) {
     }
-
-    private static final String EXPECTED = "{\"utilisateur\": login | \"groupe\": id, \"service\":\"CDAP\","
-            + "\"profil\":\"T2\",\"dateDebut\",\"dateFin\"}";
 
     private final HabilitationStore habilitations;
     private final UserStore users;
@@ -50,64 +46,55 @@ public class HabilitationAdmin extends AdminResource {
         this.profiles = profiles;
     }
 
-    public void list(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
+    public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
         LocalDate today = calendar.today();
-        answers.ok(exchange, habilitations.ofConvention(convention.numero()).stream().map(h -> view(h, today)).toList());
+        return habilitations.ofConvention(convention.numero()).stream().map(h -> view(h, today)).toList();
     }
 
-    public void grant(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        Grant grant = validGrant(convention, bodies.read(exchange, GrantBody.class, EXPECTED));
+    /**
+     * Grants a habilitation, within the quota, or, from a partner manager in a CENTRALISE convention, files the
+     * request a CAF admin decides ({@link Outcome#filed()}).
+     */
+    public Outcome grant(Caller caller, String numero, GrantBody body, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        Grant grant = validGrant(convention, body);
         if (convention.centralise() && !caller.cafAdmin()) {
             long id = demandes.file(new DemandeRecord(0, convention.numero(), "ATTRIBUTION", loginOf(grant),
                     grant.groupeId(), null, grant.service(), grant.profil(), grant.dateDebut(), grant.dateFin(),
                     "EN_ATTENTE", caller.login(), null, null, null, null), clock.instant());
             history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, id, "DEPOT", "attribution "
                     + grant.profil());
-            GatewayRequest.of(exchange).objet("demande:" + id);
-            answers.answer(exchange, 202, Map.of("demande", DemandeAdmin.view(demandes.find(id).orElseThrow())));
-            return;
+            request.objet("demande:" + id);
+            return Outcome.filed(DemandeAdmin.view(demandes.find(id).orElseThrow()));
         }
         long id = granting.grant(grant, caller.login(), null);
-        GatewayRequest.of(exchange).objet("habilitation:" + id);
-        answers.answer(exchange, 201, view(habilitations.find(id).orElseThrow(), calendar.today()));
+        request.objet("habilitation:" + id);
+        return Outcome.done(view(habilitations.find(id).orElseThrow(), calendar.today()));
     }
 
-    /** DELETE: ends the habilitation (it stays in the history), or files the request in a CENTRALISE convention. */
-    public void end(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        HabilitationRecord habilitation = visible(exchange, caller);
-        ConventionRecord convention = scope.convention(exchange, caller, habilitation.convention());
+    /** Ends the habilitation (it stays in the history), or files the request in a CENTRALISE convention. */
+    public Outcome end(Caller caller, long id, GatewayRequest request) {
+        HabilitationRecord habilitation = visible(caller, id, request);
+        ConventionRecord convention = scope.convention(caller, habilitation.convention(), request);
         if (convention.centralise() && !caller.cafAdmin()) {
-            long id = demandes.file(new DemandeRecord(0, convention.numero(), "RETRAIT", habilitation.utilisateur(),
+            long filed = demandes.file(new DemandeRecord(0, convention.numero(), "RETRAIT", habilitation.utilisateur(),
                     habilitation.groupeId(), habilitation.id(), habilitation.service(), habilitation.profil(), null,
                     null, "EN_ATTENTE", caller.login(), null, null, null, null), clock.instant());
-            history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, id, "DEPOT",
+            history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, filed, "DEPOT",
                     "retrait de l'habilitation " + habilitation.id());
-            answers.answer(exchange, 202, Map.of("demande", DemandeAdmin.view(demandes.find(id).orElseThrow())));
-            return;
+            return Outcome.filed(DemandeAdmin.view(demandes.find(filed).orElseThrow()));
         }
         if (!habilitation.ended()) {
             granting.end(habilitation, caller.login(), "retrait");
         }
-        answers.answer(exchange, 204, null);
+        return Outcome.done(null);
     }
 
-    public void suspend(Exchange exchange) {
-        suspension(exchange, true);
-    }
-
-    public void reinstate(Exchange exchange) {
-        suspension(exchange, false);
-    }
-
-    private void suspension(Exchange exchange, boolean suspend) {
-        Caller caller = Caller.of(exchange);
-        HabilitationRecord habilitation = visible(exchange, caller);
-        caller.require(caller.cafAdmin() || caller.role().conventionAdministrator(),
+    /** Suspends the habilitation at once ({@code suspend}), or lifts its suspension. */
+    public Map<String, Object> suspension(Caller caller, long id, boolean suspend, GatewayRequest request) {
+        HabilitationRecord habilitation = visible(caller, id, request);
+        caller.require(caller.cafAdmin() || caller.conventionAdministrator(),
                 "La suspension relève de la CAF et des administrateurs de la convention.");
         changes.apply(() -> {
             habilitations.suspend(habilitation.id(), suspend ? caller.login() : null, suspend ? clock.instant() : null);
@@ -115,15 +102,14 @@ public class HabilitationAdmin extends AdminResource {
                     suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", null);
             return null;
         });
-        answers.ok(exchange, view(habilitations.find(habilitation.id()).orElseThrow(), calendar.today()));
+        return view(habilitations.find(habilitation.id()).orElseThrow(), calendar.today());
     }
 
-    private HabilitationRecord visible(Exchange exchange, Caller caller) {
-        long id = AdminIds.of(RequestUri.of(exchange).segmentAfter("habilitations"));
+    private HabilitationRecord visible(Caller caller, long id, GatewayRequest request) {
         HabilitationRecord habilitation = habilitations.find(id).orElseThrow(() -> AdminScope.notFound(
                 "Habilitation inconnue."));
-        scope.convention(exchange, caller, habilitation.convention());
-        GatewayRequest.of(exchange).objet("habilitation:" + id);
+        scope.convention(caller, habilitation.convention(), request);
+        request.objet("habilitation:" + id);
         return habilitation;
     }
 

@@ -11,24 +11,23 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
 import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
 import fr.cdapgateway.admin.UserStore.UserRecord;
-import fr.cdapgateway.api.RequestUri;
+import fr.cdapgateway.api.GatewayRequest;
 
 /**
  * The annual reverse review (SPEC §8): per convention, every account and habilitation with its last use,
  * number of consultations and flags; the administrator's attestation with a decision per habilitation, applied
  * and recorded; the CAF admin's list of conventions whose last review is more than 12 months old.
  */
-@Component("adminReview")
+@Component
 public class ReverseReview extends AdminResource {
 
-    record Attestation(List<Item> decisions) {
-        record Item(Long habilitation, String decision) {
+    public record Attestation(List<Item> decisions) {
+        public record Item(Long habilitation, String decision) {
         }
     }
 
@@ -54,26 +53,24 @@ public class ReverseReview extends AdminResource {
         this.granting = granting;
     }
 
-    public void report(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        caller.require(caller.cafAdmin() || caller.role().conventionAdministrator(),
+    /** The report of the review: every account and habilitation with its last use, consultations and flags. */
+    public Map<String, Object> report(Caller caller, String numero, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        caller.require(caller.readsTraces(),
                 "La revue annuelle relève de l'administrateur de la convention et de son suppléant.");
-        Map<String, Object> report = build(convention);
-        if ("csv".equals(format(exchange))) {
-            answers.csv(exchange, "revue-" + convention.numero() + ".csv", ReviewCsv.of(report));
-        } else {
-            answers.ok(exchange, report);
-        }
+        return build(convention);
     }
 
-    public void attest(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        caller.require(caller.role().conventionAdministrator(),
+    /** The report as CSV (semicolon-separated, as French spreadsheets expect), one line per habilitation. */
+    public static String csv(Map<String, Object> report) {
+        return ReviewCsv.of(report);
+    }
+
+    /** The administrator's attestation: one decision per open habilitation, applied and recorded. */
+    public Map<String, Object> attest(Caller caller, String numero, Attestation attestation, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        caller.require(caller.conventionAdministrator(),
                 "La revue est attestée par l'administrateur de la convention ou son suppléant.");
-        Attestation attestation = bodies.read(exchange, Attestation.class,
-                "{\"decisions\":[{\"habilitation\":id,\"decision\":\"CONSERVER\"|\"RETIRER\"}]}");
         ConventionAdmin.require(attestation.decisions() != null, "decisions obligatoire");
         LocalDate today = calendar.today();
         Map<Long, HabilitationRecord> open = habilitations.ofConvention(convention.numero()).stream()
@@ -102,36 +99,103 @@ public class ReverseReview extends AdminResource {
                     decisions.toString());
             return review;
         });
+        request.objet("revue:" + id);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("revue", id);
         answer.put("convention", convention.numero());
         answer.put("attesteePar", caller.login());
         answer.put("conservees", decisions.values().stream().filter("CONSERVER"::equals).count());
         answer.put("retirees", decisions.values().stream().filter("RETIRER"::equals).count());
-        answers.answer(exchange, 201, answer);
+        return answer;
     }
 
-    /** {@code GET /admin/revues[?enRetard=true]}: the CAF admin's view of its conventions' reviews. */
-    public void overdue(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
+    /**
+     * An attested review as the CAF receives it: who attested and when, and the decision taken on each
+     * habilitation with its holder and profile.
+     */
+    public Map<String, Object> attestation(Caller caller, String numero, long reviewId, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        caller.require(caller.readsTraces(),
+                "La revue annuelle relève de l'administrateur de la convention et de son suppléant.");
+        ReviewStore.ReviewRecord review = reviews.find(reviewId).filter(r -> r.convention().equals(convention.numero()))
+                .orElseThrow(() -> AdminScope.notFound("Revue inconnue."));
+        request.objet("revue:" + reviewId);
+        Map<Long, String> groupNames = groups.ofConvention(convention.numero()).stream()
+                .collect(Collectors.toMap(GroupStore.GroupRecord::id, GroupStore.GroupRecord::nom));
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        reviews.decisions(reviewId).forEach((habilitationId, decision) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            HabilitationRecord h = habilitations.find(habilitationId).orElse(null);
+            row.put("habilitation", habilitationId);
+            row.put("titulaire", h == null ? null : h.groupeId() != null ? "groupe " + groupNames.get(h.groupeId())
+                    : h.utilisateur());
+            row.put("service", h == null ? null : h.service());
+            row.put("profil", h == null ? null : h.profil());
+            row.put("decision", decision);
+            decisions.add(row);
+        });
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("revue", review.id());
+        view.put("convention", convention.numero());
+        view.put("caf", convention.caf());
+        view.put("partenaire", convention.partenaireNom());
+        view.put("attesteePar", review.attestedBy());
+        view.put("attesteeLe", review.attestedAt());
+        view.put("decisions", decisions);
+        return view;
+    }
+
+    /** The attestation as CSV for the CAF: one line per decision. */
+    @SuppressWarnings("unchecked")
+    public static String attestationCsv(Map<String, Object> attestation) {
+        StringBuilder csv = new StringBuilder();
+        fr.cdapgateway.api.Csv.row(csv, "convention", "revue", "attestee_par", "attestee_le", "habilitation",
+                "titulaire", "service", "profil", "decision");
+        for (Map<String, Object> d : (List<Map<String, Object>>) attestation.get("decisions")) {
+            fr.cdapgateway.api.Csv.row(csv, attestation.get("convention"), attestation.get("revue"),
+                    attestation.get("attesteePar"), attestation.get("attesteeLe"), d.get("habilitation"),
+                    d.get("titulaire"), d.get("service"), d.get("profil"), d.get("decision"));
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The CAF admin's view of its conventions' reviews, overdue first: last review, the date the next one is due
+     * (12 months after the last, or after the convention's start if never reviewed) and the days left.
+     */
+    public List<Map<String, Object>> overview(Caller caller, boolean onlyLate) {
         caller.require(caller.cafAdmin(), "Le suivi des revues annuelles relève de la CAF.");
-        LocalDate limit = calendar.today().minusMonths(12);
-        boolean onlyLate = RequestUri.of(exchange).queryValues("enRetard").contains("true");
-        List<Map<String, Object>> late = reviews.overdue(caller.account().caf(), limit);
-        Set<Object> lateNumbers = late.stream().map(row -> row.get("numero")).collect(Collectors.toSet());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ConventionRecord c : conventions.ofCaf(caller.account().caf())) {
-            if (onlyLate && !lateNumbers.contains(c.numero())) {
-                continue;
-            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("convention", c.numero());
             row.put("partenaire", c.partenaireNom());
             row.put("derniereRevue", reviews.last(c.numero()).map(ReviewStore.ReviewRecord::attestedAt).orElse(null));
-            row.put("enRetard", lateNumbers.contains(c.numero()));
-            rows.add(row);
+            row.putAll(due(c));
+            if (!onlyLate || Boolean.TRUE.equals(row.get("enRetard"))) {
+                rows.add(row);
+            }
         }
-        answers.ok(exchange, rows);
+        rows.sort(java.util.Comparator.comparingLong(row -> (Long) row.get("joursRestants")));
+        return rows;
+    }
+
+    /** When the convention's next review is due, the days left (negative when overdue), and whether it is late. */
+    public Map<String, Object> due(Caller caller, String numero, GatewayRequest request) {
+        return due(scope.convention(caller, numero, request));
+    }
+
+    private Map<String, Object> due(ConventionRecord convention) {
+        LocalDate today = calendar.today();
+        LocalDate last = reviews.last(convention.numero()).map(r -> calendar.dayOf(r.attestedAt()))
+                .orElse(convention.dateDebut());
+        LocalDate dueOn = last.plusMonths(12);
+        long daysLeft = ChronoUnit.DAYS.between(today, dueOn);
+        Map<String, Object> due = new LinkedHashMap<>();
+        due.put("echeance", dueOn);
+        due.put("joursRestants", daysLeft);
+        due.put("enRetard", daysLeft < 0);
+        return due;
     }
 
     Map<String, Object> build(ConventionRecord convention) {
@@ -227,10 +291,5 @@ public class ReverseReview extends AdminResource {
         report.put("quotas", quotaView);
         report.put("comptes", accounts);
         return report;
-    }
-
-    private static String format(Exchange exchange) {
-        List<String> values = RequestUri.of(exchange).queryValues("format");
-        return values.isEmpty() ? "json" : values.get(0);
     }
 }

@@ -65,16 +65,20 @@ class ReviewStore {
         return id;
     }
 
-    /** Conventions of a CAF whose last review (or start, if never reviewed) is older than {@code limit}. */
-    List<Map<String, Object>> overdue(String caf, LocalDate limit) {
-        return jdbc.sql("""
-                select c.numero, c.partenaire_nom, c.date_debut, max(r.attestee_le) as derniere_revue
-                  from convention c left join revue r on r.convention = c.numero
-                 where c.caf = :caf
-                 group by c.numero, c.partenaire_nom, c.date_debut
-                having coalesce(cast(max(r.attestee_le) as date), c.date_debut) < :limit
-                 order by c.numero""")
-                .param("caf", caf).param("limit", limit)
-                .query().listOfRows();
+    Optional<ReviewRecord> find(long id) {
+        return jdbc.sql("select id, convention, attestee_par, attestee_le from revue where id = :id").param("id", id)
+                .query((rs, row) -> new ReviewRecord(rs.getLong("id"), rs.getString("convention"),
+                        rs.getString("attestee_par"), SqlTime.instant(rs.getTimestamp("attestee_le"))))
+                .optional();
+    }
+
+    /** The decisions of a review, by habilitation. */
+    Map<Long, String> decisions(long reviewId) {
+        Map<Long, String> decisions = new java.util.TreeMap<>();
+        jdbc.sql("select habilitation_id, decision from revue_decision where revue_id = :id").param("id", reviewId)
+                .query(rs -> {
+                    decisions.put(rs.getLong("habilitation_id"), rs.getString("decision"));
+                });
+        return decisions;
     }
 }

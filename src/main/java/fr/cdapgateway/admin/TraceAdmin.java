@@ -1,44 +1,45 @@
 package fr.cdapgateway.admin;
 
-import org.apache.camel.Exchange;
+
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
-import fr.cdapgateway.api.Answers;
-import fr.cdapgateway.trace.TraceExport;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.trace.TraceQuery;
+import fr.cdapgateway.trace.TraceSearch;
 import fr.cdapgateway.trace.TraceVerifier;
 
 /**
  * Reading traces (SPEC §8, §9): the CAF admin for its conventions, the convention's principal and substitute
- * for theirs; and the chain verification, for the CAF admin. Each read is traced like any request.
+ * for theirs; and the chain verification, for the CAF admin. Each read is traced like any request, with the
+ * filters searched in its objet.
  */
-@Component("adminTraces")
+@Component
 public class TraceAdmin {
 
-    private final TraceExport export;
     private final TraceVerifier verifier;
+    private final TraceSearch search;
     private final AdminScope scope;
-    private final Answers answers;
 
-    TraceAdmin(TraceExport export, TraceVerifier verifier, AdminKit kit) {
-        this.export = export;
+    TraceAdmin(TraceVerifier verifier, TraceSearch search, AdminKit kit) {
         this.verifier = verifier;
+        this.search = search;
         this.scope = kit.scope();
-        this.answers = kit.answers();
     }
 
-    public void search(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        caller.require(caller.cafAdmin() || caller.role().conventionAdministrator(),
+    /** The filter of a search in one convention's traces, within the reader's scope. */
+    public TraceQuery.Filter filter(Caller caller, String numero, TraceSearch.Criteria criteria,
+                                    GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        caller.require(caller.readsTraces(),
                 "Les traces se lisent par la CAF et par l'administrateur de la convention ou son suppléant.");
-        export.answer(exchange, export.filter(exchange, convention.numero(), null),
-                "traces-" + convention.numero() + ".csv");
+        TraceQuery.Filter filter = search.filter(criteria, convention.numero(), null);
+        request.objet(filter.described());
+        return filter;
     }
 
-    public void verify(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
+    public TraceVerifier.Result verify(Caller caller) {
         caller.require(caller.cafAdmin(), "La vérification de la chaîne des traces relève de la CAF.");
-        answers.ok(exchange, verifier.verify());
+        return verifier.verify();
     }
 }

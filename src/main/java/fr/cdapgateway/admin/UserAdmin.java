@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
@@ -18,26 +17,23 @@ import fr.cdapgateway.auth.PasswordHasher;
 import fr.cdapgateway.auth.PasswordPolicy;
 
 /**
- * {@code /api/v1/admin/.../utilisateurs}: accounts of a convention, managed by its managers under CAF
+ * Accounts of a convention, managed by its managers under CAF
  * supervision. A manager never creates an administrator nor raises anyone (itself included) to its own rank;
  * nothing is deleted: ending an account devalidates it and ends its habilitations.
  */
-@Component("adminUsers")
+@Component
 public class UserAdmin extends AdminResource {
 
-    record CreateUser(String login, String nom, String prenom, String email, String fonction, String type,
+    public record CreateUser(String login, String nom, String prenom, String email, String fonction, String type,
                       String role, String numeroInstructeur, String motDePasseInitial) {
     }
 
-    record UpdateUser(String nom, String prenom, String email, String fonction, String role,
+    public record UpdateUser(String nom, String prenom, String email, String fonction, String role,
                       String numeroInstructeur) {
     }
 
-    record PasswordReset(String motDePasseInitial) {
+    public record PasswordReset(String motDePasseInitial) {
     }
-
-    private static final String EXPECTED = "{\"login\",\"nom\",\"prenom\",\"email\",\"fonction\",\"type\",\"role\","
-            + "\"numeroInstructeur\",\"motDePasseInitial\"}";
 
     private final UserStore users;
     private final HabilitationStore habilitations;
@@ -53,21 +49,17 @@ public class UserAdmin extends AdminResource {
         this.hasher = hasher;
     }
 
-    public void list(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        answers.ok(exchange, users.ofConvention(convention.numero()).stream().map(UserAdmin::view).toList());
+    public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        return users.ofConvention(convention.numero()).stream().map(UserAdmin::view).toList();
     }
 
-    public void read(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        answers.ok(exchange, view(scope.user(exchange, caller)));
+    public Map<String, Object> read(Caller caller, String login, GatewayRequest request) {
+        return view(scope.user(caller, login, request));
     }
 
-    public void create(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        ConventionRecord convention = scope.convention(exchange, caller);
-        CreateUser body = bodies.read(exchange, CreateUser.class, EXPECTED);
+    public Map<String, Object> create(Caller caller, String numero, CreateUser body, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
         String role = grantableRole(caller, body.role() == null ? "UTILISATEUR" : body.role());
         String type = body.type() == null ? "PERSONNE" : body.type();
         if (!Set.of("PERSONNE", "TECHNIQUE").contains(type)) {
@@ -76,35 +68,31 @@ public class UserAdmin extends AdminResource {
         if ("TECHNIQUE".equals(type) && !"UTILISATEUR".equals(role)) {
             throw IdentityRules.invalid("Un compte technique (supervision) ne peut pas gérer d'habilitations.");
         }
-        insert(exchange, caller, body, convention.caf(), convention.numero(), type, role);
+        return insert(caller, body, convention.caf(), convention.numero(), type, role, request);
     }
 
-    /** {@code GET /admin/cafs/{caf}/administrateurs}: the CAF admins of the caller's own CAF. */
-    public void listCafAdministrators(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        String caf = ownCaf(exchange, caller);
-        answers.ok(exchange, users.cafAdministrators(caf).stream().map(UserAdmin::view).toList());
+    /** The CAF admins of the caller's own CAF. */
+    public List<Map<String, Object>> listCafAdministrators(Caller caller, String caf) {
+        return users.cafAdministrators(ownCaf(caller, caf)).stream().map(UserAdmin::view).toList();
     }
 
     /**
-     * {@code POST /admin/cafs/{caf}/administrateurs}: a CAF admin creates another CAF admin of its own CAF, so that
-     * a locked-out or departed administrator never needs SQL. The new account changes its password at first use.
+     * A CAF admin creates another CAF admin of its own CAF, so that a locked-out or departed administrator never
+     * needs SQL. The new account changes its password at first use.
      */
-    public void createCafAdministrator(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        String caf = ownCaf(exchange, caller);
-        CreateUser body = bodies.read(exchange, CreateUser.class, EXPECTED);
+    public Map<String, Object> createCafAdministrator(Caller caller, String caf, CreateUser body,
+                                                      GatewayRequest request) {
+        String own = ownCaf(caller, caf);
         if (body.role() != null && !Role.CAF_ADMIN.name().equals(body.role())) {
             throw IdentityRules.invalid("role : CAF_ADMIN (ou absent) pour un administrateur CAF.");
         }
         if (body.type() != null && !"PERSONNE".equals(body.type())) {
             throw IdentityRules.invalid("Un administrateur CAF est une personne nommée (type PERSONNE).");
         }
-        insert(exchange, caller, body, caf, null, "PERSONNE", Role.CAF_ADMIN.name());
+        return insert(caller, body, own, null, "PERSONNE", Role.CAF_ADMIN.name(), request);
     }
 
-    private String ownCaf(Exchange exchange, Caller caller) {
-        String caf = fr.cdapgateway.api.RequestUri.of(exchange).segmentAfter("cafs");
+    private static String ownCaf(Caller caller, String caf) {
         caller.require(caller.cafAdmin(), "Les administrateurs CAF sont gérés par un administrateur de la même CAF.");
         if (caf == null || !caf.equals(caller.account().caf())) {
             throw AdminScope.notFound("CAF inconnue.");
@@ -112,10 +100,10 @@ public class UserAdmin extends AdminResource {
         return caf;
     }
 
-    private void insert(Exchange exchange, Caller caller, CreateUser body, String caf, String convention, String type,
-                        String role) {
+    private Map<String, Object> insert(Caller caller, CreateUser body, String caf, String convention, String type,
+                                       String role, GatewayRequest request) {
         String login = IdentityRules.login(body.login());
-        GatewayRequest.of(exchange).objet("utilisateur:" + login);
+        request.objet("utilisateur:" + login);
         NewUser user = new NewUser(login, caf, convention, IdentityRules.name(body.nom(), "nom"),
                 IdentityRules.name(body.prenom(), "prenom"), IdentityRules.email(body.email()),
                 IdentityRules.optional(body.fonction(), 200, "fonction"), type, role,
@@ -130,15 +118,12 @@ public class UserAdmin extends AdminResource {
                     "role " + role + ", type " + type + ", id " + id);
             return id;
         });
-        answers.answer(exchange, 201, view(users.find(login).orElseThrow()));
+        return view(users.find(login).orElseThrow());
     }
 
-    public void update(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        UserRecord user = scope.user(exchange, caller);
+    public Map<String, Object> update(Caller caller, String login, UpdateUser patch, GatewayRequest request) {
+        UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
-        UpdateUser patch = bodies.read(exchange, UpdateUser.class,
-                "{\"nom\",\"prenom\",\"email\",\"fonction\",\"role\",\"numeroInstructeur\"} (au moins un)");
         String role = patch.role() == null ? user.role() : grantableRole(caller, patch.role());
         String nom = patch.nom() == null ? user.nom() : IdentityRules.name(patch.nom(), "nom");
         String prenom = patch.prenom() == null ? user.prenom() : IdentityRules.name(patch.prenom(), "prenom");
@@ -153,13 +138,12 @@ public class UserAdmin extends AdminResource {
                     "MODIFICATION", role.equals(user.role()) ? "identité" : "role " + user.role() + " -> " + role);
             return null;
         });
-        answers.ok(exchange, view(users.find(user.login()).orElseThrow()));
+        return view(users.find(user.login()).orElseThrow());
     }
 
-    /** DELETE: devalidation. The account and its history stay; its habilitations end now. */
-    public void devalidate(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        UserRecord user = scope.user(exchange, caller);
+    /** Devalidation. The account and its history stay; its habilitations end now. */
+    public void devalidate(Caller caller, String login, GatewayRequest request) {
+        UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
         changes.apply(() -> {
             users.devalidate(user.id(), clock.instant(), caller.login());
@@ -170,21 +154,12 @@ public class UserAdmin extends AdminResource {
                     "FIN", "dévalidation du compte " + user.login()));
             return null;
         });
-        answers.answer(exchange, 204, null);
     }
 
-    public void suspend(Exchange exchange) {
-        suspension(exchange, true);
-    }
-
-    public void reinstate(Exchange exchange) {
-        suspension(exchange, false);
-    }
-
-    private void suspension(Exchange exchange, boolean suspend) {
-        Caller caller = Caller.of(exchange);
-        UserRecord user = scope.user(exchange, caller);
-        caller.require(caller.cafAdmin() || caller.role().conventionAdministrator(),
+    /** Suspends the account at once ({@code suspend}), or lifts its suspension. */
+    public Map<String, Object> suspension(Caller caller, String login, boolean suspend, GatewayRequest request) {
+        UserRecord user = scope.user(caller, login, request);
+        caller.require(caller.cafAdmin() || caller.conventionAdministrator(),
                 "La suspension relève de la CAF et des administrateurs de la convention.");
         scope.requireManageable(caller, user);
         changes.apply(() -> {
@@ -193,12 +168,11 @@ public class UserAdmin extends AdminResource {
                     suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", null);
             return null;
         });
-        answers.ok(exchange, view(users.find(user.login()).orElseThrow()));
+        return view(users.find(user.login()).orElseThrow());
     }
 
-    public void unlock(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        UserRecord user = scope.user(exchange, caller);
+    public Map<String, Object> unlock(Caller caller, String login, GatewayRequest request) {
+        UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
         changes.apply(() -> {
             users.unlock(user.id());
@@ -206,15 +180,13 @@ public class UserAdmin extends AdminResource {
                     "DEVERROUILLAGE", null);
             return null;
         });
-        answers.ok(exchange, view(users.find(user.login()).orElseThrow()));
+        return view(users.find(user.login()).orElseThrow());
     }
 
-    /** A new initial password, or (empty body) just forcing the user to choose a new one at next use. */
-    public void resetPassword(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        UserRecord user = scope.user(exchange, caller);
+    /** A new initial password, or (none given) just forcing the user to choose a new one at next use. */
+    public Map<String, Object> resetPassword(Caller caller, String login, PasswordReset body, GatewayRequest request) {
+        UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
-        PasswordReset body = bodies.readOptional(exchange, PasswordReset.class, "{\"motDePasseInitial\"}");
         String initial = body == null ? null : body.motDePasseInitial();
         String hash = initial == null ? null : hasher.hash(acceptablePassword(user.login(), initial));
         changes.apply(() -> {
@@ -223,13 +195,12 @@ public class UserAdmin extends AdminResource {
                     hash == null ? "CHANGEMENT_MOT_DE_PASSE_IMPOSE" : "REINITIALISATION_MOT_DE_PASSE", null);
             return null;
         });
-        answers.ok(exchange, view(users.find(user.login()).orElseThrow()));
+        return view(users.find(user.login()).orElseThrow());
     }
 
-    public void history(Exchange exchange) {
-        Caller caller = Caller.of(exchange);
-        UserRecord user = scope.user(exchange, caller);
-        answers.ok(exchange, history.ofAccount(user.login(), habilitations.idsOf(user.id())));
+    public List<Map<String, Object>> history(Caller caller, String login, GatewayRequest request) {
+        UserRecord user = scope.user(caller, login, request);
+        return history.ofAccount(user.login(), habilitations.idsOf(user.id()));
     }
 
     /** The roles this caller may give: never an administrator's, unless the caller is the CAF. */

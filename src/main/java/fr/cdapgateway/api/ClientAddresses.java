@@ -12,20 +12,24 @@ import fr.cdapgateway.config.GatewayProperties;
  * The client's address: the socket peer, or the last address of {@code X-Forwarded-For} appended by a
  * trusted proxy when (and only when) the socket peer is one of the configured trusted proxies.
  */
-final class ClientAddresses {
+public final class ClientAddresses {
 
     private final Set<String> trustedProxies;
 
-    ClientAddresses(GatewayProperties properties) {
+    public ClientAddresses(GatewayProperties properties) {
         this.trustedProxies = Set.copyOf(properties.api().trustedProxies());
     }
 
     String of(Message message) {
-        String peer = peer(message.getHeader("CamelNettyRemoteAddress", SocketAddress.class));
+        return of(peer(message.getHeader("CamelNettyRemoteAddress", SocketAddress.class)),
+                message.getHeader("X-Forwarded-For", String.class));
+    }
+
+    /** The client's address from the socket peer's and the {@code X-Forwarded-For} header (web console too). */
+    public String of(String peer, String forwarded) {
         if (peer == null || !trustedProxies.contains(peer)) {
             return peer;
         }
-        String forwarded = message.getHeader("X-Forwarded-For", String.class);
         if (forwarded == null || forwarded.isBlank()) {
             return peer;
         }

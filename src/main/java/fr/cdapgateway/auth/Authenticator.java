@@ -60,28 +60,49 @@ public class Authenticator {
     public void authenticate(Exchange exchange) {
         authenticateAllowingPasswordChange(exchange);
         Account account = exchange.getProperty(ACCOUNT, Account.class);
+        passwordChangeDue(account).ifPresent(reason -> {
+            throw new ProblemException(Problem.PASSWORD_CHANGE_REQUIRED, reason + " (PUT /api/v1/moi/mot-de-passe).");
+        });
+    }
+
+    /**
+     * Why this account must change its password before anything else, if it must: an initial password set by a
+     * manager, or an administrator's password older than a year (SPEC §7).
+     */
+    public Optional<String> passwordChangeDue(Account account) {
         if (account.mustChangePassword()) {
-            throw new ProblemException(Problem.PASSWORD_CHANGE_REQUIRED,
-                    "Votre mot de passe doit être changé avant toute consultation (PUT /api/v1/moi/mot-de-passe).");
+            return Optional.of("Votre mot de passe doit être changé avant toute consultation");
         }
         if (account.administrator() && (account.passwordChangedAt() == null || account.passwordChangedAt()
                 .isBefore(clock.instant().minus(properties.administratorPasswordMaxAge())))) {
-            throw new ProblemException(Problem.PASSWORD_CHANGE_REQUIRED,
-                    "Le mot de passe d'un administrateur doit être renouvelé chaque année "
-                            + "(PUT /api/v1/moi/mot-de-passe).");
+            return Optional.of("Le mot de passe d'un administrateur doit être renouvelé chaque année");
         }
+        return Optional.empty();
     }
 
     public void authenticateAllowingPasswordChange(Exchange exchange) {
         Message in = exchange.getMessage();
-        GatewayRequest request = GatewayRequest.of(exchange);
         String authorization = in.getHeader("Authorization", String.class);
         refuseAutomation(authorization, in.getHeader("X-API-Key", String.class));
         if (authorization == null || authorization.isBlank()) {
             throw new ProblemException(Problem.CREDENTIALS_MISSING,
                     "Chaque appel doit porter l'identifiant et le mot de passe de l'utilisateur (HTTP Basic).");
         }
-        Optional<BasicCredentials> parsed = BasicCredentials.parse(authorization);
+        exchange.setProperty(ACCOUNT, verify(BasicCredentials.parse(authorization), GatewayRequest.of(exchange)));
+    }
+
+    /**
+     * A person signing in to the web console with the login and password typed in its form: the same checks, the
+     * same lockout and the same counting of failures per account and per client address as the API.
+     */
+    public Account signIn(String login, String password, GatewayRequest request) {
+        boolean wellFormed = login != null && !login.isBlank() && login.length() <= BasicCredentials.MAX_LOGIN
+                && password != null && !password.isEmpty() && password.length() <= BasicCredentials.MAX_PASSWORD;
+        return verify(wellFormed ? Optional.of(new BasicCredentials(login.trim(), password)) : Optional.empty(),
+                request);
+    }
+
+    private Account verify(Optional<BasicCredentials> parsed, GatewayRequest request) {
         Optional<Account> found = parsed.flatMap(c -> accounts.find(c.login()));
         // Credentials this instance has already verified are never refused for their client address: a town
         // hall's agents and its billing server share one address, and one colleague's mistyped password must not
@@ -117,7 +138,7 @@ public class Authenticator {
         }
         refuseAccountState(account);
         noteLastLogin(account);
-        exchange.setProperty(ACCOUNT, account);
+        return account;
     }
 
     private void noteLastLogin(Account account) {

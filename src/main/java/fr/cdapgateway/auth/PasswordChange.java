@@ -43,24 +43,33 @@ public class PasswordChange {
     public void change(Exchange exchange) {
         Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
         Body body = bodies.read(exchange, Body.class, EXPECTED);
-        if (body.ancienMotDePasse() == null || body.nouveauMotDePasse() == null) {
+        String current = BasicCredentials.parse(exchange.getMessage().getHeader("Authorization", String.class))
+                .map(BasicCredentials::password).orElseThrow();
+        change(account, current, body.ancienMotDePasse(), body.nouveauMotDePasse());
+        answers.answer(exchange, 204, null);
+    }
+
+    /**
+     * The rule, Camel-free: {@code verified} is the password the caller was just authenticated with (the API's
+     * Basic credentials, or the console's re-verification); the old password typed must be it, the new one must
+     * differ and satisfy the policy. The caches forget the account at once.
+     */
+    public void change(Account account, String verified, String ancien, String nouveau) {
+        if (ancien == null || nouveau == null) {
             throw new ProblemException(Problem.INVALID_REQUEST,
                     "Les champs ancienMotDePasse et nouveauMotDePasse sont obligatoires.");
         }
-        String current = BasicCredentials.parse(exchange.getMessage().getHeader("Authorization", String.class))
-                .map(BasicCredentials::password).orElseThrow();
-        if (!sameText(current, body.ancienMotDePasse())) {
+        if (!sameText(verified, ancien)) {
             throw new ProblemException(Problem.INVALID_REQUEST, "L'ancien mot de passe ne correspond pas.");
         }
-        if (sameText(current, body.nouveauMotDePasse())) {
+        if (sameText(verified, nouveau)) {
             throw new ProblemException(Problem.WEAK_PASSWORD, "Le nouveau mot de passe doit différer de l'ancien.");
         }
-        policy.refusal(account.login(), body.nouveauMotDePasse()).ifPresent(reason -> {
+        policy.refusal(account.login(), nouveau).ifPresent(reason -> {
             throw new ProblemException(Problem.WEAK_PASSWORD, reason);
         });
-        repository.changePassword(account.id(), hasher.hash(body.nouveauMotDePasse()), clock.instant());
+        repository.changePassword(account.id(), hasher.hash(nouveau), clock.instant());
         accounts.invalidate(account.login());
-        answers.answer(exchange, 204, null);
     }
 
     private static boolean sameText(String a, String b) {

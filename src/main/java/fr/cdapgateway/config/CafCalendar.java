@@ -23,6 +23,16 @@ public class CafCalendar {
         return LocalDate.now(clock);
     }
 
+    /** The CAF's day of an instant. */
+    public LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, clock.getZone());
+    }
+
+    /** The CAF's time zone. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
     public Instant now() {
         return clock.instant();
     }

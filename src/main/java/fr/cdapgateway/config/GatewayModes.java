@@ -28,8 +28,19 @@ public class GatewayModes implements EnvironmentPostProcessor, Ordered {
             derived.put("gateway.cdap.base-url", "http://127.0.0.1:${gateway.simulator.port}");
         }
         // HTTPS on the API port exactly when a certificate and its key are given
-        derived.put("gateway.api.tls.enabled", !environment.getProperty("gateway.api.tls.certificate", "").isBlank()
-                && !environment.getProperty("gateway.api.tls.private-key", "").isBlank());
+        String certificate = environment.getProperty("gateway.api.tls.certificate", "");
+        String privateKey = environment.getProperty("gateway.api.tls.private-key", "");
+        boolean tls = !certificate.isBlank() && !privateKey.isBlank();
+        derived.put("gateway.api.tls.enabled", tls);
+        if (tls) {
+            // the web console (Tomcat) serves HTTPS from the same PEM files: its sign-in form carries passwords too
+            derived.put("server.ssl.enabled", true);
+            derived.put("server.ssl.certificate", "file:" + certificate);
+            derived.put("server.ssl.certificate-private-key", "file:" + privateKey);
+        }
+        // the console's session cookie never travels in clear once the console is reached over TLS
+        derived.put("server.servlet.session.cookie.secure", tls
+                || Boolean.parseBoolean(environment.getProperty("gateway.api.tls.terminating-proxy", "false")));
         environment.getPropertySources().addFirst(new MapPropertySource("gatewayModes", derived));
     }
 

@@ -59,6 +59,11 @@ public class ServiceStatus {
     }
 
     public void describe(Exchange exchange) {
+        answers.ok(exchange, status());
+    }
+
+    /** What {@code GET /api/v1/statut} shows now: the web console previews it for the CAF. */
+    public Map<String, Object> status() {
         Instant now = clock.instant();
         List<Maintenance> windows = maintenances.upcoming();
         boolean cdapUp = cdapCircuitBreaker.getState() != CircuitBreaker.State.OPEN
@@ -73,6 +78,6 @@ public class ServiceStatus {
         status.put("horodatage", now);
         status.put("composants", components);
         status.put("maintenances", windows);
-        answers.ok(exchange, status);
+        return status;
     }
 }

@@ -69,6 +69,14 @@ public class TraceRecorder {
                 .record(millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Writes the trace of a request served outside the API's routes (the web console), and returns once it is
+     * committed; throws {@link TraceUnavailableException} if it cannot be.
+     */
+    public void write(GatewayRequest request) {
+        writer.write(toRecord(request));
+    }
+
     /** Traces what the gateway does by itself (purges): the actor is "systeme". Fails loudly if it cannot. */
     public void recordInternal(String action, String objet) {
         writer.write(new TraceRecord(clock.instant(), java.util.UUID.randomUUID().toString(), "systeme", null, null,

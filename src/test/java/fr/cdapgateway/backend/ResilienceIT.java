@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,7 +53,7 @@ class ResilienceIT {
 
     @Value("${gateway.api.port}")
     int apiPort;
-    @LocalServerPort
+    @LocalManagementPort
     int managementPort;
     @Autowired
     CircuitBreaker cdapCircuitBreaker;

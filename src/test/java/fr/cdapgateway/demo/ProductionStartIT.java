@@ -18,7 +18,7 @@ import fr.cdapgateway.support.TestPorts;
 class ProductionStartIT {
 
     private static Map<String, Object> prod() {
-        int[] ports = TestPorts.freePorts(3);
+        int[] ports = TestPorts.freePorts(4);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.profiles.active", "prod");
         properties.put("spring.datasource.url", EmbeddedPostgres.createDatabase(EmbeddedPostgres.server()));
@@ -30,6 +30,7 @@ class ProductionStartIT {
         properties.put("gateway.api.host", "127.0.0.1");
         properties.put("gateway.api.port", ports[0]);
         properties.put("server.port", ports[1]);
+        properties.put("management.server.port", ports[3]);
         properties.put("gateway.scheduling", "false");
         return properties;
     }

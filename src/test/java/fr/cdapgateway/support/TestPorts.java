@@ -19,12 +19,14 @@ public final class TestPorts {
 
     /** Registers API and simulator ports (chosen once, here) and the fast timeouts the tests use. */
     public static void register(DynamicPropertyRegistry registry) {
-        int[] ports = freePorts(3);
+        int[] ports = freePorts(4);
         int api = ports[0];
         int simulator = ports[1];
         int management = ports[2];
+        int console = ports[3];
         // chosen here with the others, so that Tomcat's random port can never fall on one of ours
-        registry.add("server.port", () -> management);
+        registry.add("server.port", () -> console);
+        registry.add("management.server.port", () -> management);
         registry.add("gateway.api.port", () -> api);
         registry.add("gateway.api.host", () -> "127.0.0.1");
         registry.add("gateway.simulator.port", () -> simulator);

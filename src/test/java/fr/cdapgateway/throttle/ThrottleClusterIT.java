@@ -49,9 +49,9 @@ class ThrottleClusterIT {
 
     @Test
     void theConventionsLimitHoldsForTheSumOfTwoInstances() {
-        int[] ports = TestPorts.freePorts(3);
+        int[] ports = TestPorts.freePorts(4);
         List<String> args = new ArrayList<>(List.of("--gateway.api.host=127.0.0.1", "--gateway.api.port=" + ports[0],
-                "--gateway.simulator.port=" + ports[1], "--server.port=" + ports[2],
+                "--gateway.simulator.port=" + ports[1], "--server.port=" + ports[2], "--management.server.port=" + ports[3],
                 "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres", "--gateway.trace.instance=gateway-b",
                 "--gateway.throttle.conventions.79-2017-19.per-convention.capacity=10",

@@ -27,11 +27,11 @@ class KeyRotationIT {
     private static final String NEW_KEY = "bmV3LWtleS1vZi10aGUtdHJhY2UtY2hhaW4tMzItYnl0ZXMhIQ==";
 
     private static ConfigurableApplicationContext start(String url, String... keys) {
-        int[] ports = TestPorts.freePorts(3);
+        int[] ports = TestPorts.freePorts(4);
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--gateway.demo=false", "--gateway.scheduling=false", "--gateway.api.host=127.0.0.1",
-                "--gateway.api.port=" + ports[0], "--server.port=" + ports[1], "--gateway.simulator.port=" + ports[2],
+                "--gateway.api.port=" + ports[0], "--server.port=" + ports[1], "--management.server.port=" + ports[3], "--gateway.simulator.port=" + ports[2],
                 "--gateway.trace.instance=rotation"));
         args.addAll(List.of(keys));
         return new SpringApplicationBuilder(CdapGatewayApplication.class).run(args.toArray(String[]::new));

@@ -44,11 +44,12 @@ class KillUnderLoadIT {
         assertThat(jar).as("the packaged jar (mvn verify builds it before the ITs)").exists();
         var pg = EmbeddedPostgres.server();
         String url = EmbeddedPostgres.createDatabase(pg);
-        int[] ports = TestPorts.freePorts(3);
+        int[] ports = TestPorts.freePorts(4);
         Path log = Path.of("target", "kill-under-load-gateway.log");
         Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--gateway.api.host=127.0.0.1", "--gateway.api.port=" + ports[0],
                 "--gateway.simulator.port=" + ports[1], "--server.port=" + ports[2], "--server.address=127.0.0.1",
+                "--management.server.port=" + ports[3], "--management.server.address=127.0.0.1",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres", "--gateway.trace.instance=kill-test",
                 // one demo user at machine pace: lift the human-pace limits for this test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.cdapgateway.support.Api;
@@ -45,7 +45,7 @@ abstract class TraceScenarios {
 
     @Value("${gateway.api.port}")
     int apiPort;
-    @LocalServerPort
+    @LocalManagementPort
     int managementPort;
     @Autowired
     JdbcClient jdbc;

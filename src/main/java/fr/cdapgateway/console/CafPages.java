@@ -1,0 +1,118 @@
+package fr.cdapgateway.console;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.cdapgateway.admin.ConventionAdmin;
+import fr.cdapgateway.admin.DemandeAdmin;
+import fr.cdapgateway.admin.DemandeAdmin.Decision;
+import fr.cdapgateway.admin.MaintenanceAdmin;
+import fr.cdapgateway.admin.MaintenanceAdmin.Window;
+import fr.cdapgateway.admin.ReverseReview;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.config.CafCalendar;
+import fr.cdapgateway.ops.ServiceStatus;
+
+/**
+ * The CAF supervisor's pages (SPEC §8, §11): the conventions of its CAF with their review status, overdue first;
+ * the pending requests of CENTRALISE conventions to accept or refuse; planned maintenance windows, announced and
+ * cancelled, with a preview of what {@code /api/v1/statut} shows partners.
+ */
+@Controller
+class CafPages {
+
+    private final ConsoleContext context;
+    private final ReverseReview review;
+    private final DemandeAdmin demandes;
+    private final ConventionAdmin conventions;
+    private final MaintenanceAdmin maintenances;
+    private final ServiceStatus status;
+    private final CafCalendar calendar;
+
+    CafPages(ConsoleContext context, ReverseReview review, DemandeAdmin demandes, ConventionAdmin conventions,
+             MaintenanceAdmin maintenances, ServiceStatus status, CafCalendar calendar) {
+        this.context = context;
+        this.review = review;
+        this.demandes = demandes;
+        this.conventions = conventions;
+        this.maintenances = maintenances;
+        this.status = status;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/caf")
+    String supervision(Model model) {
+        model.addAttribute("revues", context.read((caller, request) -> review.overview(caller, false)));
+        model.addAttribute("demandes", context.read((caller, request) -> demandes.pendingOfCaf(caller)));
+        model.addAttribute("conventions", context.read((caller, request) -> conventions.list(caller)));
+        return "caf";
+    }
+
+    @PostMapping("/demandes/{id}/decision")
+    String decide(@PathVariable long id, @RequestParam("decision") String decision,
+                  @RequestParam(name = "motif", required = false) String motif, RedirectAttributes redirect) {
+        try {
+            context.act("ADMIN_DECISION_DEMANDE", (caller, request) -> demandes.decide(caller, id,
+                    new Decision(decision, motif == null || motif.isBlank() ? null : motif.trim()), request));
+            redirect.addFlashAttribute("message", "ACCEPTEE".equals(decision)
+                    ? "Demande n° " + id + " acceptée : elle est appliquée." : "Demande n° " + id + " refusée.");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+        }
+        return "redirect:/caf";
+    }
+
+    @GetMapping("/caf/maintenances")
+    String maintenances(Model model) {
+        model.addAttribute("maintenances", context.read((caller, request) -> maintenances.list(caller)));
+        model.addAttribute("apercu", status.status());
+        model.addAttribute("fuseau", calendar.zone().getId());
+        return "maintenances";
+    }
+
+    @PostMapping("/caf/maintenances")
+    String announce(@RequestParam("debut") String debut, @RequestParam("fin") String fin,
+                    @RequestParam("message") String message, RedirectAttributes redirect) {
+        try {
+            Window window = new Window(local(debut, "début"), local(fin, "fin"), message);
+            context.act("ADMIN_ANNONCE_MAINTENANCE", 201,
+                    (caller, request) -> maintenances.announce(caller, window, request));
+            redirect.addFlashAttribute("message", "La maintenance est annoncée aux partenaires de votre CAF.");
+        } catch (ProblemException refused) {
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+        }
+        return "redirect:/caf/maintenances";
+    }
+
+    @PostMapping("/caf/maintenances/{id}/annulation")
+    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+        context.act("ADMIN_ANNULATION_MAINTENANCE", 204, (caller, request) -> {
+            maintenances.cancel(caller, id, request);
+            return null;
+        });
+        redirect.addFlashAttribute("message", "La maintenance n° " + id + " est annulée.");
+        return "redirect:/caf/maintenances";
+    }
+
+    /** A date and time typed in the CAF's local time (the browser's datetime-local field). */
+    private java.time.Instant local(String value, String name) {
+        try {
+            return LocalDateTime.parse(value.trim()).atZone(calendar.zone()).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "La date de " + name
+                    + " doit être une date et une heure (AAAA-MM-JJTHH:MM).");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package fr.cdapgateway.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The console's MVC wiring: the session guard on every page, and what every page shows (who, request id). */
+@Configuration
+class ConsoleWeb implements WebMvcConfigurer {
+
+    private final ConsoleSessionGuard guard;
+
+    ConsoleWeb(ConsoleSessionGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(guard).excludePathPatterns("/css/**", "/js/**", "/connexion");
+    }
+
+    /** Attributes of every page: the person signed in ({@code moi}) and the request id shown for support. */
+    @ControllerAdvice(basePackageClasses = ConsoleWeb.class)
+    static class PageAttributes {
+
+        @ModelAttribute("moi")
+        ConsolePrincipal moi() {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null && authentication.getPrincipal() instanceof ConsolePrincipal person
+                    ? person : null;
+        }
+
+        @ModelAttribute("requestId")
+        String requestId(HttpServletRequest request) {
+            return ConsoleTraces.requestId(request);
+        }
+    }
+}

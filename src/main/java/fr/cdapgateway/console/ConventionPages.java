@@ -1,0 +1,106 @@
+package fr.cdapgateway.console;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.cdapgateway.admin.ConventionAdmin;
+import fr.cdapgateway.admin.ConventionAdmin.ConventionPatch;
+import fr.cdapgateway.admin.DemandeAdmin;
+import fr.cdapgateway.admin.ReverseReview;
+import fr.cdapgateway.admin.UserAdmin;
+
+/**
+ * A convention's dashboard (SPEC §8): habilitations used and allowed per profile, pending requests, accounts
+ * locked, suspended, never signed in or unused for 90 days, and the days left before the annual review is due.
+ * The CAF revokes or restores the delegation here.
+ */
+@Controller
+class ConventionPages {
+
+    static final int UNUSED_DAYS = 90;
+
+    private final ConsoleContext context;
+    private final ConventionAdmin conventions;
+    private final UserAdmin users;
+    private final DemandeAdmin demandes;
+    private final ReverseReview review;
+    private final java.time.Clock clock;
+
+    ConventionPages(ConsoleContext context, ConventionAdmin conventions, UserAdmin users, DemandeAdmin demandes,
+                    ReverseReview review, java.time.Clock clock) {
+        this.context = context;
+        this.conventions = conventions;
+        this.users = users;
+        this.demandes = demandes;
+        this.review = review;
+        this.clock = clock;
+    }
+
+    @GetMapping("/conventions/{numero}")
+    String dashboard(@PathVariable String numero, Model model) {
+        Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
+        List<Map<String, Object>> accounts = context.read((caller, request) -> users.list(caller, numero, request));
+        List<Map<String, Object>> pending = context.read((caller, request) -> demandes.list(caller, numero, request))
+                .stream().filter(d -> "EN_ATTENTE".equals(d.get("statut"))).toList();
+        model.addAttribute("convention", convention);
+        model.addAttribute("quotas", Quotas.of(convention));
+        model.addAttribute("demandesEnAttente", pending.size());
+        model.addAttribute("comptes", counts(accounts, clock.instant()));
+        if (context.caller().readsTraces()) {
+            model.addAttribute("revue", context.read((caller, request) -> review.due(caller, numero, request)));
+        }
+        return "convention";
+    }
+
+    /** The CAF revokes the delegation (CENTRALISE: partner managers only file requests) or restores it. */
+    @PostMapping("/conventions/{numero}/mode")
+    String mode(@PathVariable String numero, @RequestParam("mode") String mode, RedirectAttributes redirect) {
+        context.act("ADMIN_MODIFICATION_CONVENTION", (caller, request) -> conventions.update(caller, numero,
+                new ConventionPatch(mode, null, null, null), request));
+        redirect.addFlashAttribute("message", "CENTRALISE".equals(mode)
+                ? "Délégation retirée : les gestionnaires de la convention déposent désormais des demandes."
+                : "Délégation rétablie : les gestionnaires de la convention gèrent les habilitations.");
+        return "redirect:/conventions/" + numero;
+    }
+
+    /** How many accounts are in each state a manager must watch. */
+    static Map<String, Long> counts(List<Map<String, Object>> accounts, Instant now) {
+        Instant unusedSince = now.minus(UNUSED_DAYS, ChronoUnit.DAYS);
+        List<Map<String, Object>> live = accounts.stream().filter(a -> !"DEVALIDE".equals(a.get("statut"))).toList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("total", (long) live.size());
+        counts.put("verrouilles", live.stream().filter(a -> "VERROUILLE".equals(a.get("statut"))).count());
+        counts.put("suspendus", live.stream().filter(a -> "SUSPENDU".equals(a.get("statut"))).count());
+        counts.put("jamais", live.stream().filter(a -> a.get("derniereConnexion") == null).count());
+        counts.put("inutilises", live.stream().filter(a -> a.get("derniereConnexion") instanceof Instant last
+                && last.isBefore(unusedSince)).count());
+        return counts;
+    }
+
+    /** Used and allowed habilitations per profile, from a convention's view. */
+    record Quotas(String profil, int utilisees, int maximum) {
+
+        @SuppressWarnings("unchecked")
+        static List<Quotas> of(Map<String, Object> convention) {
+            Map<String, Map<String, Integer>> services = (Map<String, Map<String, Integer>>) convention.get("services");
+            Map<String, Map<String, Integer>> used = (Map<String, Map<String, Integer>>) convention
+                    .get("habilitationsUtilisees");
+            Map<String, Integer> allowed = services.getOrDefault("CDAP", Map.of());
+            return allowed.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> new Quotas(e.getKey(), used.getOrDefault("CDAP", Map.of()).getOrDefault(e.getKey(), 0),
+                            e.getValue()))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package fr.cdapgateway.console;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.cdapgateway.admin.GroupAdmin;
+import fr.cdapgateway.admin.GroupAdmin.GroupBody;
+import fr.cdapgateway.admin.HabilitationAdmin;
+import fr.cdapgateway.admin.Outcome;
+import fr.cdapgateway.admin.UserAdmin;
+import fr.cdapgateway.api.ProblemException;
+
+/** Groups of a convention and their members: a group's habilitations apply to each member, within the quotas. */
+@Controller
+class GroupPages {
+
+    private final ConsoleContext context;
+    private final GroupAdmin groups;
+    private final UserAdmin users;
+    private final HabilitationAdmin habilitations;
+
+    GroupPages(ConsoleContext context, GroupAdmin groups, UserAdmin users, HabilitationAdmin habilitations) {
+        this.context = context;
+        this.groups = groups;
+        this.users = users;
+        this.habilitations = habilitations;
+    }
+
+    @GetMapping("/conventions/{numero}/groupes")
+    String list(@PathVariable String numero, Model model) {
+        model.addAttribute("numero", numero);
+        model.addAttribute("groupes", context.read((caller, request) -> groups.list(caller, numero, request)));
+        return "groupes";
+    }
+
+    @PostMapping("/conventions/{numero}/groupes")
+    String create(@PathVariable String numero, @RequestParam("nom") String nom, RedirectAttributes redirect) {
+        try {
+            Map<String, Object> group = context.act("ADMIN_CREATION_GROUPE", 201,
+                    (caller, request) -> groups.create(caller, numero, new GroupBody(nom), request));
+            redirect.addFlashAttribute("message", "Groupe « " + group.get("nom") + " » créé.");
+            return "redirect:/groupes/" + group.get("id");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+            return "redirect:/conventions/" + numero + "/groupes";
+        }
+    }
+
+    @GetMapping("/groupes/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Map<String, Object> group = context.read((caller, request) -> groups.read(caller, id, request));
+        String numero = (String) group.get("convention");
+        @SuppressWarnings("unchecked")
+        List<String> members = (List<String>) group.get("membres");
+        model.addAttribute("groupe", group);
+        model.addAttribute("candidats", context.read((caller, request) -> users.list(caller, numero, request))
+                .stream().filter(u -> !"DEVALIDE".equals(u.get("statut")) && !members.contains(u.get("login")))
+                .toList());
+        model.addAttribute("habilitations", context.read((caller, request) -> habilitations.list(caller, numero,
+                request)).stream().filter(h -> Long.valueOf(id).equals(h.get("groupe"))).toList());
+        return "groupe";
+    }
+
+    @PostMapping("/groupes/{id}/membres")
+    String add(@PathVariable long id, @RequestParam("login") String login, RedirectAttributes redirect) {
+        try {
+            Outcome outcome = context.act("ADMIN_AJOUT_MEMBRE",
+                    (caller, request) -> groups.addMember(caller, id, login, request));
+            redirect.addFlashAttribute("message", outcome.filed()
+                    ? "Ce groupe porte des habilitations et votre convention est gérée par la CAF : une demande "
+                            + "d'adhésion lui a été transmise."
+                    : login + " est membre du groupe.");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404 && refused.getMessage().startsWith("Groupe")) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+        }
+        return "redirect:/groupes/" + id;
+    }
+
+    @PostMapping("/groupes/{id}/membres/{login}/retrait")
+    String remove(@PathVariable long id, @PathVariable String login, RedirectAttributes redirect) {
+        context.act("ADMIN_RETRAIT_MEMBRE", (caller, request) -> groups.removeMember(caller, id, login,
+                request));
+        redirect.addFlashAttribute("message", login + " n'est plus membre du groupe.");
+        return "redirect:/groupes/" + id;
+    }
+}

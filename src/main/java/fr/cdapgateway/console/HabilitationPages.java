@@ -1,0 +1,146 @@
+package fr.cdapgateway.console;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.cdapgateway.admin.ConventionAdmin;
+import fr.cdapgateway.admin.GroupAdmin;
+import fr.cdapgateway.admin.HabilitationAdmin;
+import fr.cdapgateway.admin.HabilitationAdmin.GrantBody;
+import fr.cdapgateway.admin.Outcome;
+import fr.cdapgateway.admin.UserAdmin;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.habilitation.ProfileCatalog;
+
+/**
+ * Habilitations of a convention: granted and ended within the quotas (the quota shown beside each profile), with
+ * end dates. In a CENTRALISE convention a partner manager's grant or end is a request for the CAF, and the page
+ * says so plainly.
+ */
+@Controller
+class HabilitationPages {
+
+    private final ConsoleContext context;
+    private final HabilitationAdmin habilitations;
+    private final ConventionAdmin conventions;
+    private final UserAdmin users;
+    private final GroupAdmin groups;
+    private final ProfileCatalog profiles;
+
+    HabilitationPages(ConsoleContext context, HabilitationAdmin habilitations, ConventionAdmin conventions,
+                      UserAdmin users, GroupAdmin groups, ProfileCatalog profiles) {
+        this.context = context;
+        this.habilitations = habilitations;
+        this.conventions = conventions;
+        this.users = users;
+        this.groups = groups;
+        this.profiles = profiles;
+    }
+
+    @GetMapping("/conventions/{numero}/habilitations")
+    String list(@PathVariable String numero, @RequestParam(name = "utilisateur", required = false) String pour,
+                Model model) {
+        Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
+        List<Map<String, Object>> all = context.read((caller, request) -> habilitations.list(caller, numero, request));
+        model.addAttribute("convention", convention);
+        model.addAttribute("quotas", ConventionPages.Quotas.of(convention).stream()
+                .map(q -> Map.of("profil", q.profil(), "utilisees", q.utilisees(), "maximum", q.maximum(),
+                        "libelle", profiles.find(q.profil()).map(p -> p.libelle()).orElse(q.profil())))
+                .toList());
+        model.addAttribute("ouvertes", all.stream().filter(h -> open(h.get("statut"))).toList());
+        model.addAttribute("closes", all.stream().filter(h -> !open(h.get("statut"))).toList());
+        model.addAttribute("utilisateurs", context.read((caller, request) -> users.list(caller, numero, request))
+                .stream().filter(u -> "ACTIF".equals(u.get("statut")) || "VERROUILLE".equals(u.get("statut")))
+                .filter(u -> "PERSONNE".equals(u.get("type"))).toList());
+        model.addAttribute("groupes", context.read((caller, request) -> groups.list(caller, numero, request)));
+        model.addAttribute("pour", pour);
+        model.addAttribute("centralise", "CENTRALISE".equals(convention.get("mode"))
+                && !context.person().cafAdmin());
+        return "habilitations";
+    }
+
+    @PostMapping("/conventions/{numero}/habilitations")
+    String grant(@PathVariable String numero, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            String titulaire = form.getOrDefault("titulaire", "");
+            String utilisateur = titulaire.startsWith("u:") ? titulaire.substring(2) : null;
+            Long groupe = titulaire.startsWith("g:") ? parseId(titulaire.substring(2)) : null;
+            if (utilisateur == null && groupe == null) {
+                throw new ProblemException(Problem.INVALID_REQUEST, "Choisissez un utilisateur ou un groupe.");
+            }
+            GrantBody body = new GrantBody(utilisateur, groupe, "CDAP", form.get("profil"),
+                    date(form.get("dateDebut"), "date de début"), date(form.get("dateFin"), "date de fin"));
+            Outcome outcome = context.act("ADMIN_ATTRIBUTION_HABILITATION", 201,
+                    (caller, request) -> habilitations.grant(caller, numero, body, request));
+            redirect.addFlashAttribute("message", outcome.filed()
+                    ? "Votre convention est gérée par la CAF : une demande d'attribution du profil " + body.profil()
+                            + " lui a été transmise. L'habilitation existera quand la CAF l'aura acceptée."
+                    : "Habilitation " + body.profil() + " accordée.");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404 && refused.getMessage().startsWith("Convention")) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+        }
+        return "redirect:/conventions/" + numero + "/habilitations";
+    }
+
+    @PostMapping("/habilitations/{id}/fin")
+    String end(@PathVariable long id, @RequestParam("convention") String numero, RedirectAttributes redirect) {
+        Outcome outcome = context.act("ADMIN_FIN_HABILITATION", 204,
+                (caller, request) -> habilitations.end(caller, id, request));
+        redirect.addFlashAttribute("message", outcome.filed()
+                ? "Une demande de retrait a été transmise à la CAF." : "L'habilitation est terminée.");
+        return "redirect:/conventions/" + numero + "/habilitations";
+    }
+
+    @PostMapping("/habilitations/{id}/suspension")
+    String suspend(@PathVariable long id, @RequestParam("convention") String numero,
+                   @RequestParam("suspendre") boolean suspendre, RedirectAttributes redirect) {
+        try {
+            context.act(suspendre ? "ADMIN_SUSPENSION_HABILITATION" : "ADMIN_LEVEE_SUSPENSION_HABILITATION",
+                    (caller, request) -> habilitations.suspension(caller, id, suspendre, request));
+            redirect.addFlashAttribute("message", suspendre ? "L'habilitation est suspendue, avec effet immédiat."
+                    : "La suspension de l'habilitation est levée.");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+        }
+        return "redirect:/conventions/" + numero + "/habilitations";
+    }
+
+    private static boolean open(Object statut) {
+        return "ACTIVE".equals(statut) || "SUSPENDUE".equals(statut) || "A_VENIR".equals(statut);
+    }
+
+    static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "La " + name + " doit être une date (AAAA-MM-JJ).");
+        }
+    }
+
+    static long parseId(String value) {
+        if (!value.matches("[0-9]{1,18}")) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "Choix invalide.");
+        }
+        return Long.parseLong(value);
+    }
+}

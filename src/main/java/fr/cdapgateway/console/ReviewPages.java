@@ -1,0 +1,124 @@
+package fr.cdapgateway.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import fr.cdapgateway.admin.ReverseReview;
+import fr.cdapgateway.admin.ReverseReview.Attestation;
+import fr.cdapgateway.api.ProblemException;
+
+/**
+ * The guided annual reverse review (SPEC §8): the report with its flags, a decision per habilitation (keep or
+ * remove), "remove every habilitation unused for 90 days" in one click (no script needed: the page comes back
+ * with those decisions ticked), the attestation submitted and applied, then a printable attestation and its CSV
+ * for the CAF.
+ */
+@Controller
+class ReviewPages {
+
+    static final String UNUSED = "INUTILISEE_90_JOURS";
+
+    private final ConsoleContext context;
+    private final ReverseReview review;
+
+    ReviewPages(ConsoleContext context, ReverseReview review) {
+        this.context = context;
+        this.review = review;
+    }
+
+    @GetMapping("/conventions/{numero}/revue")
+    String report(@PathVariable String numero,
+                  @RequestParam(name = "preselection", required = false) String preselection, Model model) {
+        Map<String, Object> report = context.act("ADMIN_REVUE_RAPPORT",
+                (caller, request) -> review.report(caller, numero, request));
+        model.addAttribute("rapport", report);
+        model.addAttribute("habilitations", decisions(report, "inutilisees".equals(preselection)));
+        model.addAttribute("echeance", context.read((caller, request) -> review.due(caller, numero, request)));
+        model.addAttribute("peutAttester", context.person().conventionAdministrator());
+        return "revue";
+    }
+
+    @GetMapping("/conventions/{numero}/revue.csv")
+    ResponseEntity<byte[]> reportCsv(@PathVariable String numero) {
+        Map<String, Object> report = context.act("ADMIN_REVUE_RAPPORT",
+                (caller, request) -> review.report(caller, numero, request));
+        return AccountPages.Downloads.csv("revue-" + numero + ".csv", ReverseReview.csv(report));
+    }
+
+    @PostMapping("/conventions/{numero}/revue")
+    String attest(@PathVariable String numero, @RequestParam Map<String, String> form, Model model) {
+        List<Attestation.Item> items = new ArrayList<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("decision-")) {
+                items.add(new Attestation.Item(HabilitationPages.parseId(name.substring("decision-".length())),
+                        value));
+            }
+        });
+        Map<String, Object> attested;
+        try {
+            attested = context.act("ADMIN_REVUE_ATTESTATION", 201,
+                    (caller, request) -> review.attest(caller, numero, new Attestation(items), request));
+        } catch (ProblemException refused) {
+            if (refused.problem().status() != 400) {
+                throw refused;
+            }
+            model.addAttribute("erreur", refused.getMessage());
+            return report(numero, null, model);
+        }
+        return "redirect:/conventions/" + numero + "/revues/" + attested.get("revue");
+    }
+
+    @GetMapping("/conventions/{numero}/revues/{id}")
+    String attestation(@PathVariable String numero, @PathVariable long id, Model model) {
+        model.addAttribute("attestation", context.read((caller, request) -> review.attestation(caller, numero, id,
+                request)));
+        return "attestation";
+    }
+
+    @GetMapping("/conventions/{numero}/revues/{id}.csv")
+    ResponseEntity<byte[]> attestationCsv(@PathVariable String numero, @PathVariable long id) {
+        Map<String, Object> attestation = context.act("ADMIN_REVUE_EXPORT_ATTESTATION",
+                (caller, request) -> review.attestation(caller, numero, id, request));
+        return AccountPages.Downloads.csv("attestation-revue-" + numero + "-" + id + ".csv",
+                ReverseReview.attestationCsv(attestation));
+    }
+
+    /**
+     * One line per open habilitation (a group's appears once, with its members), its flags and the decision
+     * proposed: keep, or remove when it is unused for 90 days and the bulk removal was asked.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> decisions(Map<String, Object> report, boolean removeUnused) {
+        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (Map<String, Object> account : (List<Map<String, Object>>) report.get("comptes")) {
+            for (Map<String, Object> h : (List<Map<String, Object>>) account.get("habilitations")) {
+                Map<String, Object> line = byId.computeIfAbsent(h.get("id"), id -> {
+                    Map<String, Object> created = new LinkedHashMap<>(h);
+                    created.put("titulaires", new ArrayList<String>());
+                    created.put("indicateurs", new ArrayList<String>());
+                    return created;
+                });
+                ((List<String>) line.get("titulaires")).add(account.get("prenom") + " " + account.get("nom")
+                        + " (" + account.get("login") + ")");
+                for (String flag : (List<String>) h.get("indicateurs")) {
+                    if (!((List<String>) line.get("indicateurs")).contains(flag)) {
+                        ((List<String>) line.get("indicateurs")).add(flag);
+                    }
+                }
+            }
+        }
+        byId.values().forEach(line -> line.put("retirer", removeUnused
+                && ((List<String>) line.get("indicateurs")).contains(UNUSED)));
+        return List.copyOf(byId.values());
+    }
+}

@@ -1,0 +1,198 @@
+package fr.cdapgateway.console;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.cdapgateway.admin.HabilitationAdmin;
+import fr.cdapgateway.admin.UserAdmin;
+import fr.cdapgateway.admin.UserAdmin.CreateUser;
+import fr.cdapgateway.admin.UserAdmin.PasswordReset;
+import fr.cdapgateway.api.ProblemException;
+
+/**
+ * Accounts of a convention: the list with search and the filters of the dashboard, paged; creation, with each
+ * refusal explained (generic mailbox, weak password and why, login taken); the detail with habilitations and
+ * history; unlock, password reset, suspension and reinstatement, devalidation — each by the same service and
+ * rules as the admin API, each traced.
+ */
+@Controller
+class UserPages {
+
+    private final ConsoleContext context;
+    private final UserAdmin users;
+    private final HabilitationAdmin habilitations;
+    private final ConsoleProperties properties;
+    private final java.time.Clock clock;
+
+    UserPages(ConsoleContext context, UserAdmin users, HabilitationAdmin habilitations, ConsoleProperties properties,
+              java.time.Clock clock) {
+        this.context = context;
+        this.users = users;
+        this.habilitations = habilitations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping("/conventions/{numero}/utilisateurs")
+    String list(@PathVariable String numero, @RequestParam(name = "q", required = false) String q,
+                @RequestParam(name = "filtre", required = false) String filtre,
+                @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
+        List<Map<String, Object>> all = context.read((caller, request) -> users.list(caller, numero, request));
+        List<Map<String, Object>> found = all.stream().filter(matching(q)).filter(state(filtre, clock.instant()))
+                .toList();
+        model.addAttribute("numero", numero);
+        model.addAttribute("q", q);
+        model.addAttribute("filtre", filtre);
+        model.addAttribute("resultats", Paging.of(found, page, properties.pageSize()));
+        return "utilisateurs";
+    }
+
+    @GetMapping("/conventions/{numero}/utilisateurs/nouveau")
+    String form(@PathVariable String numero, Model model) {
+        context.read((caller, request) -> users.list(caller, numero, request)); // 404 outside the caller's scope
+        model.addAttribute("numero", numero);
+        model.addAttribute("saisie", new CreateUser(null, null, null, null, null, "PERSONNE", "UTILISATEUR", null,
+                null));
+        return "utilisateur-nouveau";
+    }
+
+    @PostMapping("/conventions/{numero}/utilisateurs")
+    String create(@PathVariable String numero, @RequestParam Map<String, String> form, Model model,
+                  RedirectAttributes redirect) {
+        CreateUser body = new CreateUser(blank(form.get("login")), blank(form.get("nom")), blank(form.get("prenom")),
+                blank(form.get("email")), blank(form.get("fonction")), "PERSONNE",
+                blank(form.getOrDefault("role", "UTILISATEUR")), blank(form.get("numeroInstructeur")),
+                form.get("motDePasseInitial"));
+        try {
+            context.act("ADMIN_CREATION_UTILISATEUR", 201, (caller, request) -> users.create(caller, numero, body,
+                    request));
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404 || refused.problem().status() == 403
+                    && !"forbidden".equals(refused.problem().code())) {
+                throw refused;
+            }
+            model.addAttribute("numero", numero);
+            model.addAttribute("erreur", refused.getMessage());
+            // what was typed comes back, never the password
+            model.addAttribute("saisie", new CreateUser(body.login(), body.nom(), body.prenom(), body.email(),
+                    body.fonction(), body.type(), body.role(), body.numeroInstructeur(), null));
+            return "utilisateur-nouveau";
+        }
+        redirect.addFlashAttribute("message", "Le compte " + body.login().trim().toLowerCase(Locale.ROOT)
+                + " est créé. Transmettez-lui son mot de passe initial par un autre canal : il devra le changer à "
+                + "sa première connexion.");
+        return "redirect:/utilisateurs/" + body.login().trim().toLowerCase(Locale.ROOT);
+    }
+
+    @GetMapping("/utilisateurs/{login}")
+    String detail(@PathVariable String login, Model model) {
+        Map<String, Object> user = context.read((caller, request) -> users.read(caller, login, request));
+        String convention = (String) user.get("convention");
+        model.addAttribute("utilisateur", user);
+        model.addAttribute("historique", context.read((caller, request) -> users.history(caller, login, request)));
+        model.addAttribute("habilitations", convention == null ? List.of() : context.read((caller, request) ->
+                habilitations.list(caller, convention, request)).stream()
+                .filter(h -> login.equals(h.get("utilisateur"))).toList());
+        return "utilisateur";
+    }
+
+    @PostMapping("/utilisateurs/{login}/deverrouillage")
+    String unlock(@PathVariable String login, RedirectAttributes redirect) {
+        return done(login, "ADMIN_DEVERROUILLAGE", "Le compte est déverrouillé.", redirect,
+                (caller, request) -> users.unlock(caller, login, request));
+    }
+
+    /** A new initial password; none given: the person just has to choose a new one at next sign-in. */
+    @PostMapping("/utilisateurs/{login}/reinitialisation")
+    String reset(@PathVariable String login,
+                 @RequestParam(name = "motDePasseInitial", required = false) String initial,
+                 RedirectAttributes redirect) {
+        PasswordReset body = new PasswordReset(initial == null || initial.isEmpty() ? null : initial);
+        return done(login, "ADMIN_REINITIALISATION_MOT_DE_PASSE", body.motDePasseInitial() == null
+                        ? "Un changement de mot de passe est imposé à la prochaine connexion."
+                        : "Le mot de passe initial est enregistré ; il devra être changé à la première connexion.",
+                redirect, (caller, request) -> users.resetPassword(caller, login, body, request));
+    }
+
+    @PostMapping("/utilisateurs/{login}/suspension")
+    String suspend(@PathVariable String login, RedirectAttributes redirect) {
+        return done(login, "ADMIN_SUSPENSION_UTILISATEUR", "Le compte est suspendu, avec effet immédiat.", redirect,
+                (caller, request) -> users.suspension(caller, login, true, request));
+    }
+
+    @PostMapping("/utilisateurs/{login}/levee-suspension")
+    String reinstate(@PathVariable String login, RedirectAttributes redirect) {
+        return done(login, "ADMIN_LEVEE_SUSPENSION_UTILISATEUR", "La suspension est levée.", redirect,
+                (caller, request) -> users.suspension(caller, login, false, request));
+    }
+
+    @PostMapping("/utilisateurs/{login}/devalidation")
+    String devalidate(@PathVariable String login, RedirectAttributes redirect) {
+        return done(login, "ADMIN_DEVALIDATION_UTILISATEUR", "Le compte est dévalidé et ses habilitations "
+                + "terminées ; son historique est conservé.", redirect, (caller, request) -> {
+                    users.devalidate(caller, login, request);
+                    return null;
+                });
+    }
+
+    /**
+     * An action on an account: done, it comes back to the account's page with what happened; refused for a reason
+     * the person can act on (their rank, the account's state), the same page says why.
+     */
+    private String done(String login, String action, String message, RedirectAttributes redirect,
+                        java.util.function.BiFunction<fr.cdapgateway.admin.Caller, fr.cdapgateway.api.GatewayRequest,
+                                Object> work) {
+        try {
+            context.act(action, work);
+            redirect.addFlashAttribute("message", message);
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+        }
+        return "redirect:/utilisateurs/" + login;
+    }
+
+    private static Predicate<Map<String, Object>> matching(String q) {
+        if (q == null || q.isBlank()) {
+            return u -> true;
+        }
+        String needle = q.trim().toLowerCase(Locale.ROOT);
+        return u -> List.of("login", "nom", "prenom", "email").stream()
+                .map(k -> u.get(k) == null ? "" : u.get(k).toString().toLowerCase(Locale.ROOT))
+                .anyMatch(v -> v.contains(needle));
+    }
+
+    private static Predicate<Map<String, Object>> state(String filtre, Instant now) {
+        Instant unusedSince = now.minus(ConventionPages.UNUSED_DAYS, ChronoUnit.DAYS);
+        if (filtre == null) {
+            return u -> true;
+        }
+        return switch (filtre) {
+            case "verrouilles" -> u -> "VERROUILLE".equals(u.get("statut"));
+            case "suspendus" -> u -> "SUSPENDU".equals(u.get("statut"));
+            case "devalides" -> u -> "DEVALIDE".equals(u.get("statut"));
+            case "jamais" -> u -> u.get("derniereConnexion") == null && !"DEVALIDE".equals(u.get("statut"));
+            case "inutilises" -> u -> u.get("derniereConnexion") instanceof Instant last && last.isBefore(unusedSince)
+                    && !"DEVALIDE".equals(u.get("statut"));
+            default -> u -> true;
+        };
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,134 @@
+package fr.cdapgateway.trace;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Csv;
+import fr.cdapgateway.api.Problem;
+import fr.cdapgateway.api.ProblemException;
+
+/**
+ * Searching traces, Camel-free: the criteria a reader typed, validated into a {@link TraceQuery.Filter}; a page of
+ * results (by offset, or by key for stable paging); the CSV export. The admin API and the web console both use it.
+ */
+@Component
+public class TraceSearch {
+
+    /** The criteria as typed (query parameters or form fields); blank means "any". */
+    public record Criteria(String utilisateur, String numeroAllocataire, String du, String au, String statut,
+                           String requestId) {
+
+        public static final Criteria NONE = new Criteria(null, null, null, null, null, null);
+    }
+
+    static final List<String> COLUMNS = List.of("sequence", "horodatage", "requestId", "utilisateur", "convention",
+            "service", "profil", "action", "numeroAllocataire", "motif", "statut", "code", "dureeMs", "adresseClient",
+            "userAgent", "indicateurs", "objet");
+    static final int MAX_PAGE = 1000;
+    private static final int MAX_EXPORT = 100_000;
+
+    private final TraceQuery query;
+    private final Semaphore exports = new Semaphore(1);
+
+    TraceSearch(TraceQuery query) {
+        this.query = query;
+    }
+
+    /** The criteria, validated; {@code convention} and {@code imposedUser} are imposed by the reader's scope. */
+    public TraceQuery.Filter filter(Criteria criteria, String convention, String imposedUser) {
+        String numero = blankToNull(criteria.numeroAllocataire());
+        if (numero != null && !numero.matches("[0-9]{7}")) {
+            throw invalid("numeroAllocataire : 7 chiffres.");
+        }
+        String statut = blankToNull(criteria.statut());
+        if (statut != null && !statut.matches("[1-5][0-9]{2}")) {
+            throw invalid("statut : un code HTTP (200, 403...).");
+        }
+        String requestId = blankToNull(criteria.requestId());
+        if (requestId != null && !requestId.matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw invalid("requestId invalide.");
+        }
+        String user = imposedUser != null ? imposedUser : blankToNull(criteria.utilisateur());
+        if (user != null && !user.matches("[A-Za-z0-9._@-]{1,100}")) {
+            throw invalid("utilisateur : un identifiant.");
+        }
+        return new TraceQuery.Filter(convention, user, numero, date(criteria.du(), "du"), date(criteria.au(), "au"),
+                statut == null ? null : Integer.valueOf(statut), requestId);
+    }
+
+    /** One page by offset, newest first, with the total. */
+    public Map<String, Object> page(TraceQuery.Filter filter, int page, int size) {
+        int bounded = Math.max(1, Math.min(size, MAX_PAGE));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("page", page);
+        answer.put("taille", bounded);
+        answer.put("total", query.count(filter));
+        answer.put("traces", query.page(filter, page, bounded));
+        return answer;
+    }
+
+    /** The traces older than {@code before}, newest first: paging by key, stable while new traces are written. */
+    public Map<String, Object> pageBefore(TraceQuery.Filter filter, long before, int size) {
+        List<Map<String, Object>> traces = query.pageBefore(filter, before, size);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("taille", size);
+        answer.put("traces", traces);
+        answer.put("suivant", traces.size() < size ? null : traces.get(traces.size() - 1).get("sequence"));
+        return answer;
+    }
+
+    /**
+     * The CSV export: read by key in pages of {@value #MAX_PAGE}, at most {@value #MAX_EXPORT} rows, and one export
+     * at a time per instance, so that exports cannot exhaust the heap. Busy: 429 {@code rate-limited}.
+     */
+    public String csv(TraceQuery.Filter filter) {
+        if (!exports.tryAcquire()) {
+            throw new ProblemException(Problem.RATE_LIMITED,
+                    "Un export de traces est déjà en cours sur cette instance : réessayez dans quelques secondes.");
+        }
+        try {
+            StringBuilder csv = new StringBuilder(64 * 1024);
+            Csv.row(csv, COLUMNS.toArray());
+            Long before = null;
+            int written = 0;
+            while (written < MAX_EXPORT) {
+                List<Map<String, Object>> page = query.pageBefore(filter, before,
+                        Math.min(MAX_PAGE, MAX_EXPORT - written));
+                for (Map<String, Object> row : page) {
+                    Csv.row(csv, row, COLUMNS);
+                }
+                written += page.size();
+                if (page.size() < MAX_PAGE) {
+                    break;
+                }
+                before = (Long) page.get(page.size() - 1).get("sequence");
+            }
+            return csv.toString();
+        } finally {
+            exports.release();
+        }
+    }
+
+    private static LocalDate date(String value, String name) {
+        String text = blankToNull(value);
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw invalid(name + " : une date AAAA-MM-JJ.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static ProblemException invalid(String detail) {
+        return new ProblemException(Problem.INVALID_REQUEST, detail);
+    }
+}
