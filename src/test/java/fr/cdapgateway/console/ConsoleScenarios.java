@@ -1,0 +1,479 @@
+package fr.cdapgateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.web.servlet.MockMvc;
+
+import fr.cdapgateway.auth.PasswordHasher;
+import fr.cdapgateway.support.TestAccounts;
+
+/**
+ * The web console's security rules and pages, through the application's real filter chain (Spring Session in the
+ * database, Spring Security, MVC, Thymeleaf): every rule of the API holds for people as well, and every action is
+ * traced. Run on H2 ({@link ConsoleH2IT}) and on a real PostgreSQL ({@link ConsolePostgresIT}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@AutoConfigureMockMvc
+abstract class ConsoleScenarios {
+
+    static final String DEMO = "Demo-Cdap-2026!";
+    static final String NIORT = "79-2017-19";
+    static final String DEPARTEMENT = "79-DEMO-RSA";
+    static final String STRONG = "Lanterne-Rouge-Marais-Poitevin";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordHasher hasher;
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
+
+    TestAccounts fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new TestAccounts(jdbc, hasher);
+    }
+
+    ConsoleClient browser() {
+        return new ConsoleClient(mvc);
+    }
+
+    ConsoleClient signedIn(String login, String password) throws Exception {
+        ConsoleClient browser = browser();
+        MockHttpServletResponse response = browser.signIn(login, password);
+        assertThat(response.getRedirectedUrl()).as("sign-in of " + login).doesNotContain("erreur");
+        return browser;
+    }
+
+    // ---- signing in ------------------------------------------------------------------------------------------
+
+    @Test
+    void withoutASessionEveryPageLeadsToTheSignInPage() throws Exception {
+        for (String path : new String[] {"/", "/conventions/" + NIORT, "/utilisateurs/niort.agent1", "/caf",
+            "/mon-compte", "/mot-de-passe"}) {
+            MockHttpServletResponse response = browser().get(path);
+            assertThat(response.getStatus()).as(path).isEqualTo(302);
+            assertThat(response.getRedirectedUrl()).as(path).endsWith("/connexion");
+        }
+    }
+
+    @Test
+    void theSignInPageIsInFrenchAndHardened() throws Exception {
+        MockHttpServletResponse response = browser().get("/connexion");
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("<html lang=\"fr\"")
+                .contains("<label for=\"identifiant\">").contains("name=\"_csrf\"").doesNotContain("<script>");
+        assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'")
+                .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(response.getHeader("Cache-Control")).contains("no-store");
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
+    void signInRenewsTheSessionIdAndSetsAStrictHttpOnlyCookie() throws Exception {
+        ConsoleClient browser = browser();
+        MockHttpServletResponse form = browser.get("/connexion");
+        String before = browser.sessionId();
+        assertThat(before).as("the sign-in form's CSRF token lives in a session").isNotNull();
+        String cookieHeader = String.join("\n", form.getHeaders("Set-Cookie"));
+        assertThat(cookieHeader).contains("HttpOnly").contains("SameSite=Strict");
+        MockHttpServletResponse signedIn = browser.post("/connexion", "identifiant", "niort.gestion",
+                "motDePasse", DEMO);
+        assertThat(signedIn.getRedirectedUrl()).endsWith("/");
+        assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
+        assertThat(sessions.findById(before)).as("the pre-sign-in session is gone").isNull();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhyAndTracedWithTheLoginAttempted() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.faux");
+        fixtures.person(login, NIORT, "791");
+        MockHttpServletResponse response = browser().signIn(login, "pas-le-bon-mot-de-passe");
+        assertThat(response.getRedirectedUrl()).endsWith("/connexion?erreur=credentials-invalid");
+        assertThat(browser().signIn("personne.inconnue", "pas-le-bon-mot-de-passe").getRedirectedUrl())
+                .endsWith("/connexion?erreur=credentials-invalid");
+        assertThat(traces(login, "CONSOLE_CONNEXION", 401)).isEqualTo(1);
+        assertThat(traces("personne.inconnue", "CONSOLE_CONNEXION", 401)).isGreaterThanOrEqualTo(1);
+        ConsoleClient browser = browser();
+        browser.get("/connexion?erreur=credentials-invalid");
+        assertThat(browser.page()).contains("Identifiant ou mot de passe incorrect.");
+    }
+
+    @Test
+    void tenConsecutiveFailuresLockTheAccountForTheConsoleAndTheApiAlike() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.verrou");
+        fixtures.person(login, NIORT, "791");
+        for (int i = 0; i < 10; i++) {
+            browser().signIn(login, "mauvais-mot-de-passe-" + i);
+        }
+        assertThat(browser().signIn(login, TestAccounts.PASSWORD).getRedirectedUrl())
+                .endsWith("/connexion?erreur=account-locked");
+        assertThat(jdbc.sql("select verrouille_le from utilisateur where login = :l").param("l", login)
+                .query(Instant.class).optional()).isPresent();
+    }
+
+    @Test
+    void technicalSuspendedAndDevalidatedAccountsCannotSignIn() throws Exception {
+        assertThat(browser().signIn("niort.robot", DEMO).getRedirectedUrl())
+                .endsWith("erreur=automation-without-user-identity");
+        String suspended = TestAccounts.uniqueLogin("console.suspendu");
+        fixtures.person(suspended, NIORT, "791");
+        fixtures.suspend(suspended);
+        assertThat(browser().signIn(suspended, TestAccounts.PASSWORD).getRedirectedUrl())
+                .endsWith("erreur=account-suspended");
+        String devalidated = TestAccounts.uniqueLogin("console.devalide");
+        fixtures.person(devalidated, NIORT, "791");
+        fixtures.devalidate(devalidated);
+        assertThat(browser().signIn(devalidated, TestAccounts.PASSWORD).getRedirectedUrl())
+                .endsWith("erreur=account-devalidated");
+    }
+
+    @Test
+    void anInitialPasswordMustBeChangedBeforeAnythingElse() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.initial");
+        fixtures.withRole(login, NIORT, "791", "GESTIONNAIRE");
+        fixtures.requirePasswordChange(login);
+        ConsoleClient browser = browser();
+        assertThat(browser.signIn(login, TestAccounts.PASSWORD).getRedirectedUrl()).endsWith("/mot-de-passe");
+        assertThat(browser.get("/conventions/" + NIORT).getRedirectedUrl()).endsWith("/mot-de-passe");
+        browser.get("/mot-de-passe");
+        assertThat(browser.page()).contains("12 à 128 caractères");
+        MockHttpServletResponse weak = browser.post("/mot-de-passe", "ancien", TestAccounts.PASSWORD,
+                "nouveau", "motdepasse123", "confirmation", "motdepasse123");
+        assertThat(weak.getStatus()).isEqualTo(200);
+        assertThat(browser.page()).contains("class=\"erreur\"");
+        browser.post("/mot-de-passe", "ancien", TestAccounts.PASSWORD, "nouveau", STRONG, "confirmation", STRONG);
+        assertThat(browser.get("/conventions/" + NIORT).getStatus()).isEqualTo(200);
+        assertThat(traces(login, "CHANGEMENT_MOT_DE_PASSE", 204)).isEqualTo(1);
+    }
+
+    @Test
+    void anAdministratorsYearOldPasswordMustBeRenewed() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.vieux");
+        fixtures.withRole(login, NIORT, "791", "ADMIN_SUPPLEANT");
+        fixtures.passwordChangedDaysAgo(login, 400);
+        assertThat(browser().signIn(login, TestAccounts.PASSWORD).getRedirectedUrl()).endsWith("/mot-de-passe");
+    }
+
+    // ---- sessions ----------------------------------------------------------------------------------------------
+
+    @Test
+    void signingOutEndsTheSessionForGood() throws Exception {
+        ConsoleClient browser = signedIn("niort.gestion", DEMO);
+        String id = browser.sessionId();
+        String cookie = browser.cookie();
+        browser.get("/conventions/" + NIORT);
+        assertThat(browser.post("/deconnexion").getRedirectedUrl()).endsWith("/connexion?deconnecte");
+        assertThat(sessions.findById(id)).isNull();
+        ConsoleClient replay = browser();
+        replay.cookie(cookie);
+        assertThat(replay.get("/conventions/" + NIORT).getRedirectedUrl()).contains("/connexion");
+        assertThat(traces("niort.gestion", "CONSOLE_DECONNEXION", 200)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void anIdleSessionExpiresAndLeadsToTheSignInPage() throws Exception {
+        ConsoleClient browser = signedIn("niort.gestion", DEMO);
+        var session = sessions.findById(browser.sessionId());
+        session.setLastAccessedTime(Instant.now().minus(Duration.ofMinutes(16)));
+        sessions.save(session);
+        assertThat(browser.get("/conventions/" + NIORT).getRedirectedUrl()).contains("/connexion");
+    }
+
+    @Test
+    void aSessionEndsAfterItsAbsoluteLimitEvenWhenActive() throws Exception {
+        ConsoleClient browser = signedIn("niort.gestion", DEMO);
+        var session = sessions.findById(browser.sessionId());
+        session.setAttribute(ConsoleSecurity.SIGNED_IN_AT, Instant.now().minus(Duration.ofHours(9)).toEpochMilli());
+        sessions.save(session);
+        assertThat(browser.get("/conventions/" + NIORT).getRedirectedUrl()).endsWith("/connexion?expiree");
+        assertThat(sessions.findById(browser.sessionId() == null ? session.getId() : browser.sessionId())).isNull();
+    }
+
+    @Test
+    void aSuspensionEndsTheSuspendedPersonsSessionAtTheNextClick() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.session");
+        fixtures.withRole(login, NIORT, "791", "GESTIONNAIRE");
+        ConsoleClient browser = signedIn(login, TestAccounts.PASSWORD);
+        assertThat(browser.get("/conventions/" + NIORT).getStatus()).isEqualTo(200);
+        ConsoleClient caf = signedIn("caf79.admin", DEMO);
+        caf.get("/utilisateurs/" + login);
+        caf.post("/utilisateurs/" + login + "/suspension");
+        assertThat(browser.get("/conventions/" + NIORT).getRedirectedUrl()).endsWith("/connexion?fin");
+    }
+
+    // ---- scope and roles ---------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "cherbourg.admin | /utilisateurs/niort.agent1                 | 404",
+        "cherbourg.admin | /conventions/79-2017-19                    | 404",
+        "cherbourg.admin | /conventions/79-2017-19/utilisateurs       | 404",
+        "cherbourg.admin | /conventions/79-2017-19/habilitations      | 404",
+        "cherbourg.admin | /conventions/79-2017-19/groupes            | 404",
+        "cherbourg.admin | /conventions/79-2017-19/revue              | 404",
+        "cherbourg.admin | /conventions/79-2017-19/traces             | 404",
+        "niort.gestion   | /utilisateurs/cherbourg.agent1             | 404",
+        "niort.gestion   | /utilisateurs/caf79.admin                  | 404",
+        "niort.gestion   | /groupes/999999                            | 404",
+        "niort.gestion   | /conventions/79-2017-19/revues/999999      | 404",
+        "niort.gestion   | /pas/une/page                              | 404",
+        "niort.gestion   | /caf                                       | 403",
+        "niort.gestion   | /caf/maintenances                          | 403",
+        "niort.gestion   | /conventions/79-2017-19/traces             | 403",
+        "niort.gestion   | /conventions/79-2017-19/revue              | 403",
+        "niort.agent1    | /conventions/79-2017-19                    | 403",
+        "niort.agent1    | /conventions/79-2017-19/utilisateurs       | 403",
+        "niort.agent1    | /utilisateurs/niort.agent2                 | 403",
+        "niort.agent1    | /caf                                       | 403",
+        "caf50.admin     | /conventions/79-2017-19                    | 404",
+        "caf50.admin     | /utilisateurs/niort.agent1                 | 404",
+    })
+    void anotherConventionsObjectsDoNotExistAndRolesAreEnforced(String login, String path, int status)
+            throws Exception {
+        ConsoleClient browser = signedIn(login, DEMO);
+        MockHttpServletResponse response = browser.get(path);
+        assertThat(response.getStatus()).isEqualTo(status);
+        assertThat(browser.page()).contains("<html lang=\"fr\"").contains("Référence de cette page")
+                .doesNotContain("Exception").doesNotContain("at fr.");
+    }
+
+    @ParameterizedTest(name = "{0} GET {1}")
+    @CsvSource(delimiter = '|', value = {
+        "niort.gestion   | /                                       | /conventions/79-2017-19",
+        "caf79.admin     | /                                       | /caf",
+        "niort.agent1    | /                                       | /mon-compte",
+    })
+    void homeDependsOnTheRole(String login, String path, String target) throws Exception {
+        assertThat(signedIn(login, DEMO).get(path).getRedirectedUrl()).endsWith(target);
+    }
+
+    @ParameterizedTest(name = "{0} GET {1}")
+    @CsvSource(delimiter = '|', value = {
+        "niort.gestion   | /conventions/79-2017-19                  | Habilitations utilisées et autorisées",
+        "niort.gestion   | /conventions/79-2017-19/utilisateurs     | compte(s)",
+        "niort.gestion   | /conventions/79-2017-19/utilisateurs?filtre=jamais&q=niort | compte(s)",
+        "niort.gestion   | /conventions/79-2017-19/utilisateurs/nouveau | Mot de passe initial",
+        "niort.gestion   | /utilisateurs/niort.agent1               | Historique",
+        "niort.gestion   | /conventions/79-2017-19/groupes          | Créer un groupe",
+        "niort.gestion   | /conventions/79-2017-19/habilitations    | Quotas fixés par la CAF",
+        "niort.gestion   | /mon-compte                              | Mes traces",
+        "niort.suppleant | /conventions/79-2017-19/revue            | Décisions",
+        "niort.suppleant | /conventions/79-2017-19/traces           | trace(s)",
+        "caf79.admin     | /caf                                     | Revues annuelles",
+        "caf79.admin     | /caf/maintenances                        | Ce que voient les partenaires",
+        "caf79.admin     | /conventions/79-DEMO-RSA/habilitations   | Quotas fixés par la CAF",
+        "caf79.admin     | /conventions/79-2017-19/traces?utilisateur=niort.agent1&du=2026-01-01 | trace(s)",
+        "niort.agent1    | /mon-compte                              | Mes traces",
+        "niort.agent1    | /mot-de-passe                            | Les règles d'un mot de passe",
+    })
+    void eachPageRendersForItsRole(String login, String path, String text) throws Exception {
+        ConsoleClient browser = signedIn(login, DEMO);
+        assertThat(browser.get(path).getStatus()).isEqualTo(200);
+        assertThat(browser.page()).contains(text).contains("<html lang=\"fr\"");
+    }
+
+    // ---- forms -------------------------------------------------------------------------------------------------
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndTraced() throws Exception {
+        ConsoleClient browser = signedIn("niort.gestion", DEMO);
+        MockHttpServletResponse response = browser.postWithoutCsrf("/conventions/" + NIORT + "/groupes",
+                "nom", "Groupe sans jeton");
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(browser.page()).contains("Formulaire refusé");
+        assertThat(jdbc.sql("select count(*) from groupe where nom = 'Groupe sans jeton'").query(Long.class)
+                .single()).isZero();
+        assertThat(traces("niort.gestion", "CONSOLE_FORMULAIRE_REFUSE", 403)).isGreaterThanOrEqualTo(1);
+        MockHttpServletResponse forged = browser.postWithoutCsrf("/conventions/" + NIORT + "/groupes",
+                "nom", "Groupe faux jeton", "_csrf", "jeton-invente");
+        assertThat(forged.getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void creatingAnAccountExplainsEveryRefusalInFrench() throws Exception {
+        ConsoleClient browser = signedIn("niort.gestion", DEMO);
+        String login = TestAccounts.uniqueLogin("agent");
+        browser.get("/conventions/" + NIORT + "/utilisateurs/nouveau");
+        browser.post("/conventions/" + NIORT + "/utilisateurs", "login", login, "prenom", "Jeanne", "nom", "ROUX",
+                "email", "accueil@niort.example", "role", "UTILISATEUR", "motDePasseInitial", STRONG);
+        assertThat(browser.page()).contains("adresse générique").doesNotContain(STRONG).contains(login);
+        browser.post("/conventions/" + NIORT + "/utilisateurs", "login", login, "prenom", "Jeanne", "nom", "ROUX",
+                "email", "jeanne.roux@niort.example", "role", "UTILISATEUR", "motDePasseInitial", "motdepasse123");
+        assertThat(browser.page()).contains("class=\"erreur\"").contains("courants");
+        browser.post("/conventions/" + NIORT + "/utilisateurs", "login", login, "prenom", "Jeanne", "nom", "ROUX",
+                "email", "jeanne.roux@niort.example", "role", "ADMIN_PRINCIPAL", "motDePasseInitial", STRONG);
+        assertThat(browser.page()).contains("Seule la CAF");
+        browser.post("/conventions/" + NIORT + "/utilisateurs", "login", "niort.agent1", "prenom", "Jeanne",
+                "nom", "ROUX", "email", "jeanne.roux@niort.example", "role", "UTILISATEUR", "motDePasseInitial",
+                STRONG);
+        assertThat(browser.page()).contains("déjà pris");
+        MockHttpServletResponse created = browser.post("/conventions/" + NIORT + "/utilisateurs", "login", login,
+                "prenom", "Jeanne", "nom", "ROUX", "email", "jeanne.roux@niort.example", "role", "UTILISATEUR",
+                "motDePasseInitial", STRONG);
+        assertThat(created.getRedirectedUrl()).endsWith("/utilisateurs/" + login);
+        assertThat(traces("niort.gestion", "ADMIN_CREATION_UTILISATEUR", 201, "utilisateur:" + login)).isEqualTo(1);
+        assertThat(traces("niort.gestion", "ADMIN_CREATION_UTILISATEUR", 400, "utilisateur:" + login))
+                .as("refusals are traced too").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void grantingShowsTheQuotaGoUpAndEndingBringsItDown() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.t2");
+        fixtures.person(login, NIORT, "791");
+        ConsoleClient browser = signedIn("niort.gestion", DEMO);
+        browser.get("/conventions/" + NIORT + "/habilitations");
+        int before = quota(browser.page(), "T2");
+        browser.post("/conventions/" + NIORT + "/habilitations", "titulaire", "u:" + login, "profil", "T2");
+        browser.get("/conventions/" + NIORT + "/habilitations");
+        assertThat(quota(browser.page(), "T2")).isEqualTo(before + 1);
+        long id = jdbc.sql("select h.id from habilitation h join utilisateur u on u.id = h.utilisateur_id "
+                + "where u.login = :l").param("l", login).query(Long.class).single();
+        browser.post("/habilitations/" + id + "/fin", "convention", NIORT);
+        browser.get("/conventions/" + NIORT + "/habilitations");
+        assertThat(quota(browser.page(), "T2")).isEqualTo(before);
+        assertThat(traces("niort.gestion", "ADMIN_ATTRIBUTION_HABILITATION", 201, "habilitation:" + id)).isEqualTo(1);
+        assertThat(traces("niort.gestion", "ADMIN_FIN_HABILITATION", 204, "habilitation:" + id)).isEqualTo(1);
+    }
+
+    @Test
+    void inACentralisedConventionAGrantIsARequestTheCafDecides() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.rsa");
+        fixtures.person(login, DEPARTEMENT, "791");
+        ConsoleClient departement = signedIn("dep79.admin", DEMO);
+        departement.get("/conventions/" + DEPARTEMENT + "/habilitations");
+        assertThat(departement.page()).contains("gérée par la CAF");
+        departement.post("/conventions/" + DEPARTEMENT + "/habilitations", "titulaire", "u:" + login, "profil", "T1");
+        departement.get("/conventions/" + DEPARTEMENT + "/habilitations");
+        assertThat(departement.page()).contains("une demande d'attribution du profil T1 lui a été transmise");
+        long demande = jdbc.sql("select id from demande where utilisateur = :l").param("l", login)
+                .query(Long.class).single();
+        ConsoleClient caf = signedIn("caf79.admin", DEMO);
+        caf.get("/caf");
+        assertThat(caf.page()).contains("Accepter la demande " + demande);
+        caf.post("/demandes/" + demande + "/decision", "decision", "ACCEPTEE");
+        assertThat(jdbc.sql("select statut from demande where id = :id").param("id", demande).query(String.class)
+                .single()).isEqualTo("ACCEPTEE");
+        assertThat(jdbc.sql("select count(*) from habilitation h join utilisateur u on u.id = h.utilisateur_id "
+                + "where u.login = :l and h.profil = 'T1'").param("l", login).query(Long.class).single()).isEqualTo(1);
+        assertThat(traces("caf79.admin", "ADMIN_DECISION_DEMANDE", 200, "demande:" + demande)).isEqualTo(1);
+    }
+
+    @Test
+    void theAnnualReviewRemovesWhatIsDecidedAndPrintsItsAttestation() throws Exception {
+        String convention = "CONSOLE-" + TestAccounts.uniqueLogin("r").substring(2, 10).toUpperCase();
+        jdbc.sql("insert into convention (numero, caf, partenaire_nom, mode, date_debut, cree_le) values (:n, '791', "
+                + "'Commune de test', 'DELEGUE', :d, :now)").param("n", convention)
+                .param("d", LocalDate.now().minusYears(2)).param("now", Instant.now().atOffset(java.time.ZoneOffset.UTC))
+                .update();
+        jdbc.sql("insert into convention_quota (convention, service, profil, maximum) values (:n, 'CDAP', 'T2', 5)")
+                .param("n", convention).update();
+        String admin = TestAccounts.uniqueLogin("console.admin");
+        fixtures.withRole(admin, convention, "791", "ADMIN_PRINCIPAL");
+        long agentA = fixtures.person(TestAccounts.uniqueLogin("console.a"), convention, "791");
+        long agentB = fixtures.person(TestAccounts.uniqueLogin("console.b"), convention, "791");
+        long kept = fixtures.grant(agentA, convention, "T2", LocalDate.now().minusMonths(6), null);
+        long removed = fixtures.grant(agentB, convention, "T2", LocalDate.now().minusMonths(6), null);
+
+        ConsoleClient browser = signedIn(admin, TestAccounts.PASSWORD);
+        browser.get("/conventions/" + convention + "/revue?preselection=inutilisees");
+        assertThat(browser.page()).contains("Inutilisée depuis 90 jours")
+                .contains("id=\"retirer-" + removed + "\" name=\"decision-" + removed + "\" value=\"RETIRER\" checked");
+        MockHttpServletResponse attested = browser.post("/conventions/" + convention + "/revue",
+                "decision-" + kept, "CONSERVER", "decision-" + removed, "RETIRER");
+        assertThat(attested.getRedirectedUrl()).contains("/conventions/" + convention + "/revues/");
+        browser.get(attested.getRedirectedUrl());
+        assertThat(browser.page()).contains("Attestation de revue annuelle").contains("Retirer").contains("Conserver")
+                .contains("data-imprimer");
+        assertThat(jdbc.sql("select terminee_le from habilitation where id = :id").param("id", removed)
+                .query(Instant.class).optional()).isPresent();
+        MockHttpServletResponse csv = browser.get(attested.getRedirectedUrl() + ".csv");
+        byte[] bytes = csv.getContentAsByteArray();
+        assertThat(new String(bytes, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8)).contains(";" + removed + ";").contains("RETIRER");
+        assertThat(traces(admin, "ADMIN_REVUE_ATTESTATION", 201)).isEqualTo(1);
+    }
+
+    @Test
+    void readingTracesIsItselfTracedAndTheExportOpensInASpreadsheet() throws Exception {
+        ConsoleClient browser = signedIn("niort.suppleant", DEMO);
+        browser.get("/conventions/" + NIORT + "/traces?utilisateur=niort.gestion");
+        assertThat(browser.page()).contains("trace(s)");
+        browser.get("/conventions/" + NIORT + "/traces?numeroAllocataire=abc");
+        assertThat(browser.page()).contains("7 chiffres");
+        MockHttpServletResponse csv = browser.get("/conventions/" + NIORT + "/traces.csv?utilisateur=niort.gestion");
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8)).startsWith("\uFEFFsequence;");
+        assertThat(traces("niort.suppleant", "ADMIN_LECTURE_TRACES", 200, "filtres:convention=" + NIORT
+                + ",utilisateur=niort.gestion")).isGreaterThanOrEqualTo(2);
+        MockHttpServletResponse mine = signedIn("niort.agent1", DEMO).get("/mon-compte/traces.csv");
+        assertThat(mine.getContentAsString(StandardCharsets.UTF_8)).startsWith("\uFEFFsequence;");
+        assertThat(traces("niort.agent1", "EXPORT_MES_TRACES", 200)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theCafAnnouncesAndCancelsAMaintenanceAndSeesWhatPartnersSee() throws Exception {
+        ConsoleClient caf = signedIn("caf79.admin", DEMO);
+        caf.get("/caf/maintenances");
+        LocalDate day = LocalDate.now().plusDays(20);
+        caf.post("/caf/maintenances", "debut", day + "T20:00", "fin", day + "T23:00", "message",
+                "Maintenance de test de la console");
+        caf.get("/caf/maintenances");
+        assertThat(caf.page()).contains("Maintenance de test de la console");
+        long id = jdbc.sql("select id from maintenance where message = 'Maintenance de test de la console'")
+                .query(Long.class).single();
+        caf.post("/caf/maintenances/" + id + "/annulation");
+        caf.get("/caf/maintenances");
+        assertThat(caf.page()).doesNotContain("Maintenance de test de la console");
+        assertThat(traces("caf79.admin", "ADMIN_ANNONCE_MAINTENANCE", 201, "maintenance:" + id)).isEqualTo(1);
+    }
+
+    @Test
+    void aManagerCannotActOnAnotherConventionsAccountEvenByPosting() throws Exception {
+        ConsoleClient cherbourg = signedIn("cherbourg.admin", DEMO);
+        cherbourg.get("/mon-compte");
+        MockHttpServletResponse response = cherbourg.post("/utilisateurs/niort.agent1/suspension");
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(jdbc.sql("select suspendu_le from utilisateur where login = 'niort.agent1'").query(Instant.class)
+                .optional()).isEmpty();
+        assertThat(traces("cherbourg.admin", "ADMIN_SUSPENSION_UTILISATEUR", 404)).isGreaterThanOrEqualTo(1);
+    }
+
+    private static int quota(String page, String profil) {
+        Matcher m = Pattern.compile("id=\"quota-" + profil + "\">([0-9]+)<").matcher(page);
+        assertThat(m.find()).as("quota of " + profil + " shown").isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    long traces(String login, String action, int statut) {
+        return jdbc.sql("select count(*) from trace where utilisateur = :l and action = :a and statut = :s "
+                + "and indicateurs like '%console%'").param("l", login).param("a", action).param("s", statut)
+                .query(Long.class).single();
+    }
+
+    long traces(String login, String action, int statut, String objet) {
+        return jdbc.sql("select count(*) from trace where utilisateur = :l and action = :a and statut = :s "
+                + "and objet = :o and indicateurs like '%console%'").param("l", login).param("a", action)
+                .param("s", statut).param("o", objet).query(Long.class).single();
+    }
+}
