@@ -48,12 +48,14 @@ class AccountPages {
     /** Home: the CAF's supervision, the manager's convention, or a plain user's own account. */
     @GetMapping("/")
     String home() {
-        ConsolePrincipal person = context.person();
+        return "redirect:" + homeOf(context.person());
+    }
+
+    private static String homeOf(ConsolePrincipal person) {
         if (person.cafAdmin()) {
-            return "redirect:/caf";
+            return "/caf";
         }
-        return person.manager() && person.convention() != null
-                ? "redirect:/conventions/" + person.convention() : "redirect:/mon-compte";
+        return person.manager() && person.convention() != null ? "/conventions/" + person.convention() : "/mon-compte";
     }
 
     @GetMapping("/mon-compte")
@@ -99,7 +101,7 @@ class AccountPages {
             return "mot-de-passe";
         }
         redirect.addFlashAttribute("message", "Votre mot de passe a été changé.");
-        return "redirect:/";
+        return "redirect:" + homeOf(person);
     }
 
     /** Article 15 of the GDPR: what the gateway recorded about me, as a spreadsheet opens it. */

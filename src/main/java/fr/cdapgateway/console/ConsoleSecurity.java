@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -58,10 +59,11 @@ class ConsoleSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ConsoleSignIn signIn, ConsoleTraces traces,
+    SecurityFilterChain console(HttpSecurity http, ConsoleTraces traces,
                                 Authenticator authenticator, AccountDirectory accounts, Clock clock) throws Exception {
-        http.authenticationProvider(signIn)
-                .authorizeHttpRequests(a -> a
+        // the sign-in provider is the application's only AuthenticationProvider bean: Spring Security's global
+        // authentication manager uses it; adding it to this chain too would run every failed attempt twice
+        http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/connexion", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/", "/mon-compte", "/mon-compte/**", "/mot-de-passe").authenticated()
@@ -72,14 +74,23 @@ class ConsoleSecurity {
                         .failureHandler(refused()))
                 .logout(l -> l.logoutUrl("/deconnexion").invalidateHttpSession(true).clearAuthentication(true)
                         .deleteCookies("CDAP_CONSOLE").logoutSuccessHandler(signedOut(traces)))
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
-                        .invalidSessionUrl("/connexion?expiree"))
-                .exceptionHandling(e -> e.accessDeniedHandler(denied(traces)))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst()).accessDeniedHandler(denied(traces)))
                 .requestCache(c -> c.disable())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * A page asked without a session goes to the sign-in page, saying so when the session it came with has
+     * expired. (Not Spring Security's invalid-session URL: it would also turn a form posted without its CSRF
+     * token into a redirect, where the console must refuse it.)
+     */
+    private static AuthenticationEntryPoint signInFirst() {
+        return (request, response, e) -> response.sendRedirect(request.getContextPath() + "/connexion"
+                + (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid() ? "?expiree" : ""));
     }
 
     /** After sign-in: to the password change if one is due (initial password, yearly renewal), else home. */

@@ -27,7 +27,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -114,7 +116,7 @@ class ConsoleBrowserIT {
         submit("Créer le compte");
         assertThat(driver.getCurrentUrl()).endsWith("/utilisateurs/niort.agent7");
         page("compte-cree");
-        driver.findElement(By.linkText("Accorder une habilitation à ce compte")).click();
+        navigate(driver.findElement(By.linkText("Accorder une habilitation à ce compte")));
         new Select(driver.findElement(By.id("profil"))).selectByValue("T2");
         submit("Accorder");
         assertThat(text()).contains("Habilitation T2 accordée.");
@@ -172,7 +174,7 @@ class ConsoleBrowserIT {
                 .query(Long.class).single();
         page("supervision-caf");
         assertThat(text()).contains("En retard");
-        driver.findElement(By.cssSelector("button[aria-label='Accepter la demande " + demande + "']")).click();
+        navigate(driver.findElement(By.cssSelector("button[aria-label='Accepter la demande " + demande + "']")));
         assertThat(text()).contains("Demande n° " + demande + " acceptée");
         assertThat(jdbc.sql("select statut from demande where id = :id").param("id", demande).query(String.class)
                 .single()).isEqualTo("ACCEPTEE");
@@ -185,6 +187,8 @@ class ConsoleBrowserIT {
         open("/utilisateurs/niort.agent1");
         assertThat(driver.getTitle()).startsWith("Page introuvable");
         page("introuvable");
+        open("/pas/une/page");
+        assertThat(driver.getTitle()).startsWith("Page introuvable");
 
         // a form posted without its CSRF token is refused
         open("/conventions/2024-12/groupes");
@@ -242,9 +246,15 @@ class ConsoleBrowserIT {
 
     /** Clicks the button with this text, as a person would (keyboard users press Enter on the same button). */
     private void submit(String label) {
-        driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().trim().equals(label))
-                .findFirst().orElseThrow(() -> new AssertionError("no button " + label + " on " + driver.getTitle()))
-                .click();
+        navigate(driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().trim().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no button " + label + " on " + driver.getTitle())));
+    }
+
+    /** Clicks what leads to another page, and waits until that page has replaced this one. */
+    private void navigate(WebElement element) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
     }
 
     private String text() {

@@ -1,8 +1,5 @@
 package fr.cdapgateway.console;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * One person's browser on the console, over the application's real filter chain (Spring Session, Spring
@@ -36,7 +34,7 @@ final class ConsoleClient {
     }
 
     MockHttpServletResponse get(String path) throws Exception {
-        return send(get(path));
+        return send(MockMvcRequestBuilders.get(path));
     }
 
     /** Posts a form with the CSRF token of the last page read; {@code fields} are name, value pairs. */
@@ -76,7 +74,7 @@ final class ConsoleClient {
     }
 
     private static MockHttpServletRequestBuilder form(String path, String... fields) {
-        MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
         for (int i = 0; i + 1 < fields.length; i += 2) {
             request.param(fields[i], fields[i + 1]);
         }
