@@ -6,7 +6,8 @@
 #     -e CDAP_BASE_URL=https://cdap.example -e CDAP_SERVICE_LOGIN=... -e CDAP_SERVICE_PASSWORD=... \
 #     -e GATEWAY_TRACE_KEY="$(openssl rand -base64 32)" \
 #     -e GATEWAY_TLS_CERTIFICATE=/tls/fullchain.pem -e GATEWAY_TLS_PRIVATE_KEY=/tls/key.pem -v /etc/cdap-tls:/tls:ro \
-#     -p 8443:8080 -p 8081:8081 cdap-gateway
+#     -p 8443:8080 -p 8082:8082 -p 8081:8081 cdap-gateway
+#   8080: the API; 8082: the web console (HTTPS with the same files); 8081: actuator, keep it internal.
 #   (or -e GATEWAY_TLS_TERMINATING_PROXY=true behind a TLS-terminating proxy: docs/operations.md).
 #   Keep the trace key: it must stay the same across restarts (rotation: docs/traceability.md).
 
@@ -43,7 +44,7 @@ USER gateway
 # The image runs in production mode: PostgreSQL (DB_URL...) and the real backend (CDAP_BASE_URL) are required,
 # demo data and the simulator are off. Override SPRING_PROFILES_ACTIVE to try the demo.
 ENV SPRING_PROFILES_ACTIVE=prod
-EXPOSE 8080 8081
+EXPOSE 8080 8081 8082
 # Readiness over HTTP without curl in the image: bash's /dev/tcp (the temurin images are Ubuntu, with bash).
 # Healthy only on "200": a readiness that is OUT_OF_SERVICE (503) still lists components whose status is UP.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=60s CMD ["bash", "-c", \

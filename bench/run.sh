@@ -31,6 +31,7 @@ mkdir -p "$OUT"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 SIM_PORT=18091 NGINX_PORT=18088 PG_PORT=15432
 declare -A API_PORT=([gateway-pg]=18080 [gateway-h2]=18082) MGMT_PORT=([gateway-pg]=18081 [gateway-h2]=18083)
+declare -A CONSOLE_PORT=([gateway-pg]=18084 [gateway-h2]=18085)
 declare -A PID_OF
 # The JVM options of the Dockerfile's ENTRYPOINT (keep the two in step).
 GATEWAY_JVM="-XX:+UseSerialGC -Xms160m -Xmx160m -XX:+ExitOnOutOfMemoryError"
@@ -119,7 +120,8 @@ start_gateway() { # name db-url
   local t0; t0=$(date +%s%N)
   (cd "$APP" && CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT DB_URL=$url DB_USER=postgres DB_PASSWORD=postgres \
     GATEWAY_DEMO=true exec "$JAVA" $GATEWAY_JVM -XX:SharedArchiveFile=app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -jar cdap-gateway.jar --gateway.api.port="${API_PORT[$name]}" --server.port="${MGMT_PORT[$name]}" \
+    -jar cdap-gateway.jar --gateway.api.port="${API_PORT[$name]}" --management.server.port="${MGMT_PORT[$name]}" \
+    --server.port="${CONSOLE_PORT[$name]}" \
     --gateway.trace.instance="$name" $GATEWAY_ARGS) > "$OUT/$name.log" 2>&1 &
   PID_OF[$name]=$!
   PIDS+=("$!")
@@ -134,7 +136,7 @@ sample_rss() { # pid file: resident memory every half second while the process l
 }
 
 # The limits are for humans; a load generator is not one. The run raises them, and says so in the report.
-GATEWAY_ARGS="--gateway.api.host=127.0.0.1 --server.address=127.0.0.1
+GATEWAY_ARGS="--gateway.api.host=127.0.0.1 --server.address=127.0.0.1 --management.server.address=127.0.0.1
  --gateway.throttle.per-user.capacity=100000000 --gateway.throttle.per-user.refill=100000000
  --gateway.throttle.per-convention.capacity=100000000 --gateway.throttle.per-convention.refill=100000000
  --gateway.throttle.per-user-daily=100000000 --gateway.cdap.bulkhead.max-concurrent-calls=1000
@@ -158,7 +160,8 @@ cp -r config routes "$APP/"
 # training run: the classes loaded up to a refreshed context go into app.jsa (the Dockerfile does the same)
 (cd "$APP" && "$JAVA" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar cdap-gateway.jar \
   --spring.datasource.url="jdbc:h2:mem:cds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-  --gateway.demo=false --gateway.api.port=18090 --server.port=18089 --gateway.simulator.port=18092 \
+  --gateway.demo=false --gateway.api.port=18090 --server.port=18089 --management.server.port=18088 \
+  --gateway.simulator.port=18092 \
   --logging.level.root=WARN) > "$OUT/cds-training.log" 2>&1 || true
 
 log "simulator alone on $SIM_PORT"

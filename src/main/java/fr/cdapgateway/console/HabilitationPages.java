@@ -37,20 +37,22 @@ class HabilitationPages {
     private final UserAdmin users;
     private final GroupAdmin groups;
     private final ProfileCatalog profiles;
+    private final ConsoleProperties properties;
 
     HabilitationPages(ConsoleContext context, HabilitationAdmin habilitations, ConventionAdmin conventions,
-                      UserAdmin users, GroupAdmin groups, ProfileCatalog profiles) {
+                      UserAdmin users, GroupAdmin groups, ProfileCatalog profiles, ConsoleProperties properties) {
         this.context = context;
         this.habilitations = habilitations;
         this.conventions = conventions;
         this.users = users;
         this.groups = groups;
         this.profiles = profiles;
+        this.properties = properties;
     }
 
     @GetMapping("/conventions/{numero}/habilitations")
     String list(@PathVariable String numero, @RequestParam(name = "utilisateur", required = false) String pour,
-                Model model) {
+                @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
         Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
         List<Map<String, Object>> all = context.read((caller, request) -> habilitations.list(caller, numero, request));
         model.addAttribute("convention", convention);
@@ -58,8 +60,11 @@ class HabilitationPages {
                 .map(q -> Map.of("profil", q.profil(), "utilisees", q.utilisees(), "maximum", q.maximum(),
                         "libelle", profiles.find(q.profil()).map(p -> p.libelle()).orElse(q.profil())))
                 .toList());
-        model.addAttribute("ouvertes", all.stream().filter(h -> open(h.get("statut"))).toList());
-        model.addAttribute("closes", all.stream().filter(h -> !open(h.get("statut"))).toList());
+        model.addAttribute("ouvertes", Paging.of(all.stream().filter(h -> open(h.get("statut"))).toList(), page,
+                properties.pageSize()));
+        model.addAttribute("closes", all.stream().filter(h -> !open(h.get("statut")))
+                .sorted((a, b) -> Long.compare((Long) b.get("id"), (Long) a.get("id"))).limit(properties.pageSize())
+                .toList());
         model.addAttribute("utilisateurs", context.read((caller, request) -> users.list(caller, numero, request))
                 .stream().filter(u -> "ACTIF".equals(u.get("statut")) || "VERROUILLE".equals(u.get("statut")))
                 .filter(u -> "PERSONNE".equals(u.get("type"))).toList());

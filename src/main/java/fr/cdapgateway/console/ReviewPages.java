@@ -95,11 +95,13 @@ class ReviewPages {
 
     /**
      * One line per open habilitation (a group's appears once, with its members), its flags and the decision
-     * proposed: keep, or remove when it is unused for 90 days and the bulk removal was asked.
+     * proposed: keep, or remove when it is unused for 90 days and the bulk removal was asked. A group's
+     * habilitation is unused only when none of its members used it.
      */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> decisions(Map<String, Object> report, boolean removeUnused) {
         Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+        Map<Object, int[]> unusedByHolders = new LinkedHashMap<>();
         for (Map<String, Object> account : (List<Map<String, Object>>) report.get("comptes")) {
             for (Map<String, Object> h : (List<Map<String, Object>>) account.get("habilitations")) {
                 Map<String, Object> line = byId.computeIfAbsent(h.get("id"), id -> {
@@ -110,15 +112,25 @@ class ReviewPages {
                 });
                 ((List<String>) line.get("titulaires")).add(account.get("prenom") + " " + account.get("nom")
                         + " (" + account.get("login") + ")");
+                List<String> flags = (List<String>) line.get("indicateurs");
                 for (String flag : (List<String>) h.get("indicateurs")) {
-                    if (!((List<String>) line.get("indicateurs")).contains(flag)) {
-                        ((List<String>) line.get("indicateurs")).add(flag);
+                    if (!UNUSED.equals(flag) && !flags.contains(flag)) {
+                        flags.add(flag);
                     }
                 }
+                int[] counts = unusedByHolders.computeIfAbsent(h.get("id"), id -> new int[2]);
+                counts[0]++;
+                counts[1] += ((List<String>) h.get("indicateurs")).contains(UNUSED) ? 1 : 0;
             }
         }
-        byId.values().forEach(line -> line.put("retirer", removeUnused
-                && ((List<String>) line.get("indicateurs")).contains(UNUSED)));
+        byId.forEach((id, line) -> {
+            int[] counts = unusedByHolders.get(id);
+            boolean unused = counts[0] == counts[1];
+            if (unused) {
+                ((List<String>) line.get("indicateurs")).add(0, UNUSED);
+            }
+            line.put("retirer", removeUnused && unused);
+        });
         return List.copyOf(byId.values());
     }
 }

@@ -39,7 +39,16 @@ class ApiTlsIT {
         registry.add("gateway.api.tls.private-key", () -> "src/test/resources/tls/key.pem");
         // GatewayModes derives this from the two files before the test's properties exist
         registry.add("gateway.api.tls.enabled", () -> true);
+        registry.add("server.ssl.enabled", () -> true);
+        registry.add("server.ssl.certificate", () -> "file:" + CERTIFICATE);
+        registry.add("server.ssl.certificate-private-key", () -> "file:src/test/resources/tls/key.pem");
+        registry.add("server.servlet.session.cookie.secure", () -> true);
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int consolePort;
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
 
     @Value("${gateway.api.port}")
     int apiPort;
@@ -58,6 +67,21 @@ class ApiTlsIT {
         parameters.setProtocols(protocols);
         return HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Test
+    void theConsoleServesHttpsWithASecureCookieAndTheActuatorStaysPlain() throws Exception {
+        HttpResponse<String> page = client("TLSv1.3", "TLSv1.2").send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + consolePort + "/connexion")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("CDAP_CONSOLE=").contains("Secure").contains("HttpOnly").contains("SameSite=Strict"));
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + managementPort + "/actuator/health/liveness"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -23,11 +23,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -254,7 +254,7 @@ class ConsoleBrowserIT {
     private void navigate(WebElement element) {
         WebElement before = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(before));
     }
 
     private String text() {
@@ -268,6 +268,16 @@ class ConsoleBrowserIT {
     private long habilitationOf(String login) {
         return jdbc.sql("select h.id from habilitation h join utilisateur u on u.id = h.utilisateur_id "
                 + "where u.login = :l and h.terminee_le is null").param("l", login).query(Long.class).single();
+    }
+
+    /** Whether the page holding this element has been replaced (Chromium reports it in more than one way). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException replaced) {
+            return true;
+        }
     }
 
     /** A screenshot of the page, then axe-core: no serious or critical violation of WCAG 2.1 A/AA. */

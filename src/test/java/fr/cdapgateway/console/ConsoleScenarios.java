@@ -391,13 +391,7 @@ abstract class ConsoleScenarios {
 
     @Test
     void theAnnualReviewRemovesWhatIsDecidedAndPrintsItsAttestation() throws Exception {
-        String convention = "CONSOLE-" + TestAccounts.uniqueLogin("r").substring(2, 10).toUpperCase();
-        jdbc.sql("insert into convention (numero, caf, partenaire_nom, mode, date_debut, cree_le) values (:n, '791', "
-                + "'Commune de test', 'DELEGUE', :d, :now)").param("n", convention)
-                .param("d", LocalDate.now().minusYears(2)).param("now", Instant.now().atOffset(java.time.ZoneOffset.UTC))
-                .update();
-        jdbc.sql("insert into convention_quota (convention, service, profil, maximum) values (:n, 'CDAP', 'T2', 5)")
-                .param("n", convention).update();
+        String convention = newConvention();
         String admin = TestAccounts.uniqueLogin("console.admin");
         fixtures.withRole(admin, convention, "791", "ADMIN_PRINCIPAL");
         long agentA = fixtures.person(TestAccounts.uniqueLogin("console.a"), convention, "791");
@@ -467,6 +461,140 @@ abstract class ConsoleScenarios {
         assertThat(jdbc.sql("select suspendu_le from utilisateur where login = 'niort.agent1'").query(Instant.class)
                 .optional()).isEmpty();
         assertThat(traces("cherbourg.admin", "ADMIN_SUSPENSION_UTILISATEUR", 404)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void anAccountsLifeUnlockResetSuspendReinstateDevalidate() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.vie");
+        fixtures.person(login, NIORT, "791");
+        for (int i = 0; i < 10; i++) {
+            browser().signIn(login, "mauvais-mot-de-passe-" + i);
+        }
+        ConsoleClient admin = signedIn("niort.admin", DEMO);
+        admin.get("/utilisateurs/" + login);
+        assertThat(admin.page()).contains("Verrouillé").contains("Déverrouiller");
+        admin.post("/utilisateurs/" + login + "/deverrouillage");
+        admin.get("/utilisateurs/" + login);
+        assertThat(admin.page()).contains("Le compte est déverrouillé.");
+        assertThat(browser().signIn(login, TestAccounts.PASSWORD).getRedirectedUrl()).endsWith("/");
+
+        admin.post("/utilisateurs/" + login + "/reinitialisation", "motDePasseInitial", "court");
+        admin.get("/utilisateurs/" + login);
+        assertThat(admin.page()).contains("class=\"erreur\"");
+        admin.post("/utilisateurs/" + login + "/reinitialisation", "motDePasseInitial", STRONG);
+        assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).endsWith("/mot-de-passe");
+
+        admin.get("/utilisateurs/" + login);
+        admin.post("/utilisateurs/" + login + "/suspension");
+        assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).endsWith("erreur=account-suspended");
+        admin.get("/utilisateurs/" + login);
+        admin.post("/utilisateurs/" + login + "/levee-suspension");
+        assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).endsWith("/mot-de-passe");
+
+        admin.get("/utilisateurs/" + login);
+        admin.post("/utilisateurs/" + login + "/devalidation");
+        admin.get("/utilisateurs/" + login);
+        assertThat(admin.page()).contains("Dévalidé").doesNotContain("Suspendre le compte");
+        assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).endsWith("erreur=account-devalidated");
+        for (String action : new String[] {"ADMIN_DEVERROUILLAGE", "ADMIN_REINITIALISATION_MOT_DE_PASSE",
+            "ADMIN_SUSPENSION_UTILISATEUR", "ADMIN_LEVEE_SUSPENSION_UTILISATEUR", "ADMIN_DEVALIDATION_UTILISATEUR"}) {
+            assertThat(traces("niort.admin", action, 200, "utilisateur:" + login)).as(action).isPositive();
+        }
+    }
+
+    @Test
+    void aManagerCannotSuspendNorManageItsOwnRankAndIsToldWhy() throws Exception {
+        ConsoleClient gestion = signedIn("niort.gestion", DEMO);
+        gestion.get("/utilisateurs/niort.agent2");
+        assertThat(gestion.page()).doesNotContain("Suspendre le compte");
+        gestion.post("/utilisateurs/niort.agent2/suspension");
+        gestion.get("/utilisateurs/niort.agent2");
+        assertThat(gestion.page()).contains("La suspension relève de la CAF");
+        gestion.post("/utilisateurs/niort.suppleant/reinitialisation");
+        gestion.get("/utilisateurs/niort.suppleant");
+        assertThat(gestion.page()).contains("rang inférieur");
+        assertThat(traces("niort.gestion", "ADMIN_SUSPENSION_UTILISATEUR", 403, "utilisateur:niort.agent2"))
+                .isPositive();
+    }
+
+    @Test
+    void groupsTheirMembersAndTheirHabilitations() throws Exception {
+        String member = TestAccounts.uniqueLogin("console.membre");
+        fixtures.person(member, NIORT, "791");
+        ConsoleClient gestion = signedIn("niort.gestion", DEMO);
+        gestion.get("/conventions/" + NIORT + "/groupes");
+        String name = "Périscolaire " + member.substring(member.length() - 8);
+        MockHttpServletResponse created = gestion.post("/conventions/" + NIORT + "/groupes", "nom", name);
+        assertThat(created.getRedirectedUrl()).contains("/groupes/");
+        gestion.get(created.getRedirectedUrl());
+        assertThat(gestion.page()).contains(name).contains("Aucun membre.");
+        gestion.post(created.getRedirectedUrl() + "/membres", "login", member);
+        gestion.get(created.getRedirectedUrl());
+        assertThat(gestion.page()).contains(member + " est membre du groupe.");
+        gestion.post(created.getRedirectedUrl() + "/membres/" + member + "/retrait");
+        gestion.get(created.getRedirectedUrl());
+        assertThat(gestion.page()).contains("Aucun membre.");
+        gestion.get("/conventions/" + NIORT + "/groupes");
+        gestion.post("/conventions/" + NIORT + "/groupes", "nom", name);
+        gestion.get("/conventions/" + NIORT + "/groupes");
+        assertThat(gestion.page()).contains("Un groupe porte déjà ce nom.");
+        assertThat(traces("niort.gestion", "ADMIN_AJOUT_MEMBRE", 200)).isPositive();
+        assertThat(traces("niort.gestion", "ADMIN_RETRAIT_MEMBRE", 200)).isPositive();
+        assertThat(signedIn("cherbourg.admin", DEMO).get(created.getRedirectedUrl()).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void theCafRevokesAndRestoresADelegationAndSuspendsAHabilitation() throws Exception {
+        String convention = newConvention();
+        long agent = fixtures.person(TestAccounts.uniqueLogin("console.deleg"), convention, "791");
+        long habilitation = fixtures.grant(agent, convention, "T2", LocalDate.now(), null);
+        ConsoleClient caf = signedIn("caf79.admin", DEMO);
+        caf.get("/conventions/" + convention);
+        assertThat(caf.page()).contains("Retirer la délégation");
+        caf.post("/conventions/" + convention + "/mode", "mode", "CENTRALISE");
+        caf.get("/conventions/" + convention);
+        assertThat(caf.page()).contains("Délégation retirée").contains("Rétablir la délégation");
+        assertThat(mode(convention)).isEqualTo("CENTRALISE");
+        caf.post("/conventions/" + convention + "/mode", "mode", "DELEGUE");
+        assertThat(mode(convention)).isEqualTo("DELEGUE");
+        caf.get("/conventions/" + convention + "/habilitations");
+        caf.post("/habilitations/" + habilitation + "/suspension", "convention", convention, "suspendre", "true");
+        caf.get("/conventions/" + convention + "/habilitations");
+        assertThat(caf.page()).contains("Lever la suspension");
+        assertThat(traces("caf79.admin", "ADMIN_MODIFICATION_CONVENTION", 200)).isGreaterThanOrEqualTo(2);
+        assertThat(traces("caf79.admin", "ADMIN_SUSPENSION_HABILITATION", 200, "habilitation:" + habilitation))
+                .isEqualTo(1);
+        ConsoleClient partner = signedIn("niort.admin", DEMO);
+        partner.get("/conventions/" + NIORT);
+        assertThat(partner.page()).doesNotContain("Retirer la délégation");
+        assertThat(partner.post("/conventions/" + NIORT + "/mode", "mode", "CENTRALISE").getStatus()).isEqualTo(403);
+        assertThat(mode(NIORT)).isEqualTo("DELEGUE");
+    }
+
+    @Test
+    void theReviewReportDownloadsForTheCafAndTheAttestationIsNotForManagers() throws Exception {
+        MockHttpServletResponse csv = signedIn("caf79.admin", DEMO).get("/conventions/" + NIORT + "/revue.csv");
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8)).startsWith("\uFEFFconvention;login;");
+        ConsoleClient caf = signedIn("caf79.admin", DEMO);
+        caf.get("/conventions/" + NIORT + "/revue");
+        assertThat(caf.page()).contains("pouvez la consulter").doesNotContain("Attester la revue");
+        assertThat(caf.post("/conventions/" + NIORT + "/revue").getStatus()).isEqualTo(403);
+    }
+
+    private String newConvention() {
+        String convention = "CONSOLE-" + TestAccounts.uniqueLogin("c").substring(2, 10).toUpperCase();
+        jdbc.sql("insert into convention (numero, caf, partenaire_nom, mode, date_debut, cree_le) values (:n, '791', "
+                + "'Commune de test', 'DELEGUE', :d, :now)").param("n", convention)
+                .param("d", LocalDate.now().minusYears(2)).param("now", Instant.now().atOffset(java.time.ZoneOffset.UTC))
+                .update();
+        jdbc.sql("insert into convention_quota (convention, service, profil, maximum) values (:n, 'CDAP', 'T2', 5)")
+                .param("n", convention).update();
+        return convention;
+    }
+
+    private String mode(String convention) {
+        return jdbc.sql("select mode from convention where numero = :n").param("n", convention).query(String.class)
+                .single();
     }
 
     /** Changes a stored session as time would (its last access, its sign-in time). */
