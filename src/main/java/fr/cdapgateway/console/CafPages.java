@@ -60,17 +60,10 @@ class CafPages {
     @PostMapping("/demandes/{id}/decision")
     String decide(@PathVariable long id, @RequestParam("decision") String decision,
                   @RequestParam(name = "motif", required = false) String motif, RedirectAttributes redirect) {
-        try {
-            context.act("ADMIN_DECISION_DEMANDE", (caller, request) -> demandes.decide(caller, id,
-                    new Decision(decision, motif == null || motif.isBlank() ? null : motif.trim()), request));
-            redirect.addFlashAttribute("message", "ACCEPTEE".equals(decision)
-                    ? "Demande n° " + id + " acceptée : elle est appliquée." : "Demande n° " + id + " refusée.");
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("erreur", refused.getMessage());
-        }
+        context.actAndTell("ADMIN_DECISION_DEMANDE", 200, redirect, result -> "ACCEPTEE".equals(decision)
+                        ? "Demande n° " + id + " acceptée : elle est appliquée." : "Demande n° " + id + " refusée.",
+                (caller, request) -> demandes.decide(caller, id,
+                        new Decision(decision, motif == null || motif.isBlank() ? null : motif.trim()), request));
         return "redirect:/caf";
     }
 
@@ -85,14 +78,10 @@ class CafPages {
     @PostMapping("/caf/maintenances")
     String announce(@RequestParam("debut") String debut, @RequestParam("fin") String fin,
                     @RequestParam("message") String message, RedirectAttributes redirect) {
-        try {
-            Window window = new Window(local(debut, "début"), local(fin, "fin"), message);
-            context.act("ADMIN_ANNONCE_MAINTENANCE", 201,
-                    (caller, request) -> maintenances.announce(caller, window, request));
-            redirect.addFlashAttribute("message", "La maintenance est annoncée aux partenaires de votre CAF.");
-        } catch (ProblemException refused) {
-            redirect.addFlashAttribute("erreur", refused.getMessage());
-        }
+        context.actAndTell("ADMIN_ANNONCE_MAINTENANCE", 201, redirect,
+                result -> "La maintenance est annoncée aux partenaires de votre CAF.",
+                (caller, request) -> maintenances.announce(caller, new Window(local(debut, "début"), local(fin, "fin"),
+                        message), request));
         return "redirect:/caf/maintenances";
     }
 

@@ -1,10 +1,12 @@
 package fr.cdapgateway.console;
 
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.admin.Caller;
 import fr.cdapgateway.api.GatewayRequest;
@@ -60,5 +62,22 @@ class ConsoleContext {
     <T> T act(String action, int status, BiFunction<Caller, GatewayRequest, T> work) {
         ConsolePrincipal person = person();
         return traces.run(person, action, status, request -> work.apply(caller(), request));
+    }
+
+    /**
+     * An action whose outcome the next page tells: {@code told} of its result when it is done, the refusal's own
+     * words when it is refused for a reason the person can act on (a rank, a state, a quota, a typing error). What
+     * does not exist for this person stays a "page introuvable", as in the API.
+     */
+    <T> void actAndTell(String action, int status, RedirectAttributes redirect, Function<T, String> told,
+                        BiFunction<Caller, GatewayRequest, T> work) {
+        try {
+            redirect.addFlashAttribute("message", told.apply(act(action, status, work)));
+        } catch (ProblemException refused) {
+            if (refused.problem() == Problem.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+        }
     }
 }

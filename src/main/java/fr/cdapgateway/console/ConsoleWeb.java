@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The console's MVC wiring: the session guard on every page, and what every page shows (who, request id). */
 @Configuration
@@ -39,6 +40,13 @@ class ConsoleWeb implements WebMvcConfigurer {
         @ModelAttribute("requestId")
         String requestId(HttpServletRequest request) {
             return ConsoleTraces.requestId(request);
+        }
+
+        /** This page's address without its page number: the pager's links add theirs. */
+        @ModelAttribute("pageBase")
+        String pageBase(HttpServletRequest request) {
+            return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                    .replaceQueryParam("page").build().toUriString();
         }
     }
 }

@@ -74,19 +74,11 @@ class GroupPages {
 
     @PostMapping("/groupes/{id}/membres")
     String add(@PathVariable long id, @RequestParam("login") String login, RedirectAttributes redirect) {
-        try {
-            Outcome outcome = context.act("ADMIN_AJOUT_MEMBRE",
-                    (caller, request) -> groups.addMember(caller, id, login, request));
-            redirect.addFlashAttribute("message", outcome.filed()
-                    ? "Ce groupe porte des habilitations et votre convention est gérée par la CAF : une demande "
-                            + "d'adhésion lui a été transmise."
-                    : login + " est membre du groupe.");
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404 && refused.getMessage().startsWith("Groupe")) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("erreur", refused.getMessage());
-        }
+        context.actAndTell("ADMIN_AJOUT_MEMBRE", 200, redirect, (Outcome outcome) -> outcome.filed()
+                        ? "Ce groupe porte des habilitations et votre convention est gérée par la CAF : une demande "
+                                + "d'adhésion lui a été transmise."
+                        : login + " est membre du groupe.",
+                (caller, request) -> groups.addMember(caller, id, login, request));
         return "redirect:/groupes/" + id;
     }
 

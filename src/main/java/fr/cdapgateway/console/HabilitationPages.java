@@ -77,28 +77,24 @@ class HabilitationPages {
 
     @PostMapping("/conventions/{numero}/habilitations")
     String grant(@PathVariable String numero, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        try {
-            String titulaire = form.getOrDefault("titulaire", "");
-            String utilisateur = titulaire.startsWith("u:") ? titulaire.substring(2) : null;
-            Long groupe = titulaire.startsWith("g:") ? parseId(titulaire.substring(2)) : null;
-            if (utilisateur == null && groupe == null) {
-                throw new ProblemException(Problem.INVALID_REQUEST, "Choisissez un utilisateur ou un groupe.");
-            }
-            GrantBody body = new GrantBody(utilisateur, groupe, "CDAP", form.get("profil"),
-                    date(form.get("dateDebut"), "date de début"), date(form.get("dateFin"), "date de fin"));
-            Outcome outcome = context.act("ADMIN_ATTRIBUTION_HABILITATION", 201,
-                    (caller, request) -> habilitations.grant(caller, numero, body, request));
-            redirect.addFlashAttribute("message", outcome.filed()
-                    ? "Votre convention est gérée par la CAF : une demande d'attribution du profil " + body.profil()
-                            + " lui a été transmise. L'habilitation existera quand la CAF l'aura acceptée."
-                    : "Habilitation " + body.profil() + " accordée.");
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404 && refused.getMessage().startsWith("Convention")) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("erreur", refused.getMessage());
-        }
+        context.actAndTell("ADMIN_ATTRIBUTION_HABILITATION", 201, redirect, (Outcome outcome) -> outcome.filed()
+                        ? "Votre convention est gérée par la CAF : une demande d'attribution du profil " + form.get("profil")
+                                + " lui a été transmise. L'habilitation existera quand la CAF l'aura acceptée."
+                        : "Habilitation " + form.get("profil") + " accordée.",
+                (caller, request) -> habilitations.grant(caller, numero, grantOf(form), request));
         return "redirect:/conventions/" + numero + "/habilitations";
+    }
+
+    /** The grant as the form gives it: a holder ("u:login" or "g:id"), a profile, optional dates. */
+    private static GrantBody grantOf(Map<String, String> form) {
+        String titulaire = form.getOrDefault("titulaire", "");
+        String utilisateur = titulaire.startsWith("u:") ? titulaire.substring(2) : null;
+        Long groupe = titulaire.startsWith("g:") ? parseId(titulaire.substring(2)) : null;
+        if (utilisateur == null && groupe == null) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "Choisissez un utilisateur ou un groupe.");
+        }
+        return new GrantBody(utilisateur, groupe, "CDAP", form.get("profil"), date(form.get("dateDebut"),
+                "date de début"), date(form.get("dateFin"), "date de fin"));
     }
 
     @PostMapping("/habilitations/{id}/fin")
@@ -113,17 +109,10 @@ class HabilitationPages {
     @PostMapping("/habilitations/{id}/suspension")
     String suspend(@PathVariable long id, @RequestParam("convention") String numero,
                    @RequestParam("suspendre") boolean suspendre, RedirectAttributes redirect) {
-        try {
-            context.act(suspendre ? "ADMIN_SUSPENSION_HABILITATION" : "ADMIN_LEVEE_SUSPENSION_HABILITATION",
-                    (caller, request) -> habilitations.suspension(caller, id, suspendre, request));
-            redirect.addFlashAttribute("message", suspendre ? "L'habilitation est suspendue, avec effet immédiat."
-                    : "La suspension de l'habilitation est levée.");
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("erreur", refused.getMessage());
-        }
+        context.actAndTell(suspendre ? "ADMIN_SUSPENSION_HABILITATION" : "ADMIN_LEVEE_SUSPENSION_HABILITATION", 200,
+                redirect, result -> suspendre ? "L'habilitation est suspendue, avec effet immédiat."
+                        : "La suspension de l'habilitation est levée.",
+                (caller, request) -> habilitations.suspension(caller, id, suspendre, request));
         return "redirect:/conventions/" + numero + "/habilitations";
     }
 

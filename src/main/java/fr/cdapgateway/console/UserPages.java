@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Controller;
@@ -15,10 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.cdapgateway.admin.Caller;
 import fr.cdapgateway.admin.HabilitationAdmin;
 import fr.cdapgateway.admin.UserAdmin;
 import fr.cdapgateway.admin.UserAdmin.CreateUser;
 import fr.cdapgateway.admin.UserAdmin.PasswordReset;
+import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.ProblemException;
 
 /**
@@ -147,22 +150,10 @@ class UserPages {
                 });
     }
 
-    /**
-     * An action on an account: done, it comes back to the account's page with what happened; refused for a reason
-     * the person can act on (their rank, the account's state), the same page says why.
-     */
+    /** An action on an account, told on the account's page: what happened, or why it was refused. */
     private String done(String login, String action, String message, RedirectAttributes redirect,
-                        java.util.function.BiFunction<fr.cdapgateway.admin.Caller, fr.cdapgateway.api.GatewayRequest,
-                                Object> work) {
-        try {
-            context.act(action, work);
-            redirect.addFlashAttribute("message", message);
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("erreur", refused.getMessage());
-        }
+                        BiFunction<Caller, GatewayRequest, Object> work) {
+        context.actAndTell(action, 200, redirect, result -> message, work);
         return "redirect:/utilisateurs/" + login;
     }
 

@@ -41,6 +41,8 @@ abstract class ConsoleScenarios {
 
     @Autowired
     MockMvc mvc;
+    @org.springframework.beans.factory.annotation.Value("${gateway.api.port}")
+    int apiPort;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -124,11 +126,11 @@ abstract class ConsoleScenarios {
     void tenConsecutiveFailuresLockTheAccountForTheConsoleAndTheApiAlike() throws Exception {
         String login = TestAccounts.uniqueLogin("console.verrou");
         fixtures.person(login, NIORT, "791");
-        for (int i = 0; i < 10; i++) {
-            browser().signIn(login, "mauvais-mot-de-passe-" + i);
-        }
+        lockOut(login);
         assertThat(browser().signIn(login, TestAccounts.PASSWORD).getRedirectedUrl())
                 .endsWith("/connexion?erreur=account-locked");
+        assertThat(new fr.cdapgateway.support.Api(apiPort).get("/api/v1/moi").as(login, TestAccounts.PASSWORD)
+                .send().status()).isEqualTo(423);
         assertThat(jdbc.sql("select verrouille_le from utilisateur where login = :l").param("l", login)
                 .query(Instant.class).optional()).isPresent();
     }
@@ -467,9 +469,7 @@ abstract class ConsoleScenarios {
     void anAccountsLifeUnlockResetSuspendReinstateDevalidate() throws Exception {
         String login = TestAccounts.uniqueLogin("console.vie");
         fixtures.person(login, NIORT, "791");
-        for (int i = 0; i < 10; i++) {
-            browser().signIn(login, "mauvais-mot-de-passe-" + i);
-        }
+        lockOut(login);
         ConsoleClient admin = signedIn("niort.admin", DEMO);
         admin.get("/utilisateurs/" + login);
         assertThat(admin.page()).contains("Verrouillé").contains("Déverrouiller");
@@ -579,6 +579,28 @@ abstract class ConsoleScenarios {
         caf.get("/conventions/" + NIORT + "/revue");
         assertThat(caf.page()).contains("pouvez la consulter").doesNotContain("Attester la revue");
         assertThat(caf.post("/conventions/" + NIORT + "/revue").getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void longListsArePagedAndKeepTheirSearch() throws Exception {
+        String convention = newConvention();
+        for (int i = 0; i < 30; i++) {
+            fixtures.person(String.format("page.%s.%02d", convention.toLowerCase().substring(8), i), convention, "791");
+        }
+        ConsoleClient caf = signedIn("caf79.admin", DEMO);
+        caf.get("/conventions/" + convention + "/utilisateurs?q=page.");
+        assertThat(caf.page()).contains("30</span> compte(s)").contains("Page <span>1</span> sur <span>2</span>")
+                .contains("/conventions/" + convention + "/utilisateurs?q=page.&amp;page=2")
+                .contains(".00<").doesNotContain(".29<");
+        caf.get("/conventions/" + convention + "/utilisateurs?q=page.&page=2");
+        assertThat(caf.page()).contains(".29<").doesNotContain(".00<").contains("Page précédente");
+    }
+
+    /** Ten wrong passwords typed in the console's sign-in form. */
+    private void lockOut(String login) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            browser().signIn(login, "mauvais-mot-de-passe-" + i);
+        }
     }
 
     private String newConvention() {
