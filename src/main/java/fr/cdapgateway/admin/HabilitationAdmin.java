@@ -131,8 +131,8 @@ public class HabilitationAdmin extends AdminResource {
             ConventionAdmin.require(user.devalidatedAt() == null, "Ce compte est dévalidé.");
             ConventionAdmin.require("PERSONNE".equals(user.type()),
                     "Un compte technique ne reçoit pas d'habilitation de consultation.");
-            ConventionAdmin.require(!"T4".equals(body.profil()) || user.numeroInstructeur() != null,
-                    "Le profil T4 exige un numéro d'instructeur enregistré sur le compte.");
+            profiles.find(body.profil()).flatMap(p -> p.grantRefusal(user.numeroInstructeur()))
+                    .ifPresent(refusal -> ConventionAdmin.require(false, refusal));
             return new Grant(convention.numero(), user.id(), null, service, body.profil(), debut, body.dateFin());
         }
         groups.find(body.groupe()).filter(g -> g.convention().equals(convention.numero()))

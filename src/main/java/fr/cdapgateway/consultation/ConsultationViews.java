@@ -87,7 +87,7 @@ public class ConsultationViews {
     private Profile checkedProfile(Exchange exchange, JsonNode dossier) {
         AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
         Profile profile = grant.profile();
-        if (profile.precondition() == Profile.Precondition.DROIT_RSA_RECENT) {
+        if (profile.checkedOnDossier()) {
             LocalDate today = calendar.today();
             if (!RsaRight.openOrRecent(dossier, today, profile.rsaMonths())) {
                 throw new ProblemException(Problem.PROFILE_PRECONDITION_FAILED,

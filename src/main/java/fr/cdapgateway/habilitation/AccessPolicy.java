@@ -51,12 +51,9 @@ public final class AccessPolicy {
                     "Le profil " + profile.code() + " ne donne pas accès au quotient familial.");
         }
         String motif = checkMotif(convention, demand.motif());
-        if (profile.precondition() == Profile.Precondition.NUMERO_INSTRUCTEUR
-                && (registeredInstructeur == null || !registeredInstructeur.equals(demand.numeroInstructeur()))) {
-            throw new ProblemException(Problem.PROFILE_PRECONDITION_FAILED,
-                    "Le profil " + profile.code() + " exige l'en-tête X-Numero-Instructeur portant votre numéro "
-                            + "d'instructeur enregistré.");
-        }
+        profile.refusalBeforeBackend(registeredInstructeur, demand.numeroInstructeur()).ifPresent(refusal -> {
+            throw new ProblemException(Problem.PROFILE_PRECONDITION_FAILED, refusal);
+        });
         return new Grant(chosen, profile, motif);
     }
 
