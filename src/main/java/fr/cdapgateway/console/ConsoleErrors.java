@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -36,27 +38,52 @@ class ConsoleErrors implements ErrorController {
 
     /** What went wrong, as the page explains it. */
     enum Reason {
-        NOT_FOUND(404, "Page introuvable",
+        NOT_FOUND(404, "not-found", "Page introuvable",
                 "Cette page n'existe pas, ou elle concerne une convention qui n'est pas la vôtre."),
-        FORBIDDEN(403, "Accès refusé", "Votre rôle ne permet pas d'ouvrir cette page ou de faire cette action."),
-        CSRF(403, "Formulaire refusé", "Ce formulaire a expiré ou n'a pas été envoyé depuis la console. "
+        FORBIDDEN(403, "forbidden", "Accès refusé", "Votre rôle ne permet pas d'ouvrir cette page ou de faire cette action."),
+        CSRF(403, "csrf-token-invalid", "Formulaire refusé", "Ce formulaire a expiré ou n'a pas été envoyé depuis la console. "
                 + "Rechargez la page et recommencez."),
-        INVALID(400, "Demande incorrecte", "Cette demande est incomplète ou mal formée."),
-        METHOD(405, "Action impossible", "Cette adresse ne permet pas cette action."),
-        BUSY(429, "Trop de demandes", "Trop de demandes en peu de temps : patientez un instant et recommencez."),
-        UNAVAILABLE(503, "Service momentanément indisponible", "Le service ne peut pas enregistrer la trace de "
+        INVALID(400, "invalid-request", "Demande incorrecte", "Cette demande est incomplète ou mal formée."),
+        METHOD(405, "method-not-allowed", "Action impossible", "Cette adresse ne permet pas cette action."),
+        BUSY(429, "rate-limited", "Trop de demandes", "Trop de demandes en peu de temps : patientez un instant et recommencez."),
+        UNAVAILABLE(503, "gateway-unavailable", "Service momentanément indisponible", "Le service ne peut pas enregistrer la trace de "
                 + "cette action ou joindre sa base de données : rien n'a été fait. Réessayez dans quelques instants."),
-        UNEXPECTED(500, "Erreur inattendue", "Une erreur inattendue s'est produite. Si elle se répète, "
+        UNEXPECTED(500, "internal-error", "Erreur inattendue", "Une erreur inattendue s'est produite. Si elle se répète, "
                 + "communiquez l'identifiant ci-dessous à votre support.");
 
         final int status;
+        final String code;
         final String title;
         final String text;
 
-        Reason(int status, String title, String text) {
+        Reason(int status, String code, String title, String text) {
             this.status = status;
+            this.code = code;
             this.title = title;
             this.text = text;
+        }
+    }
+
+    private final ConsoleTraces traces;
+
+    ConsoleErrors(ConsoleTraces traces) {
+        this.traces = traces;
+    }
+
+    /**
+     * A page refused to a signed-in person (another convention's object, a role's page) is traced like the API's
+     * refusals, unless the action that was refused already was. A trace store that is down must not hide the page.
+     */
+    private void traceRefusal(Reason reason) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof ConsolePrincipal person)
+                || reason == Reason.UNAVAILABLE) {
+            return;
+        }
+        try {
+            traces.page(person, reason.status, reason.code);
+        } catch (TraceUnavailableException | DataAccessException e) {
+            LOG.error("console: the refusal of a page could not be traced ({})", e.getClass().getSimpleName());
         }
     }
 
@@ -125,9 +152,10 @@ class ConsoleErrors implements ErrorController {
         return page(reason, null, request, response, model);
     }
 
-    private static String page(Reason reason, String detail, HttpServletRequest request, HttpServletResponse response,
-                               Model model) {
+    private String page(Reason reason, String detail, HttpServletRequest request, HttpServletResponse response,
+                        Model model) {
         response.setStatus(reason.status);
+        traceRefusal(reason);
         model.addAttribute("titre", reason.title);
         model.addAttribute("texte", reason.text);
         model.addAttribute("detail", detail);

@@ -139,7 +139,9 @@ class ConsoleSecurity {
                     person == null ? null : person.login());
             trace.convention(person == null ? null : person.convention());
             trace.outcome(403, csrf ? "csrf-token-invalid" : "forbidden");
+            trace.objet(fr.cdapgateway.api.Sanitizer.clean(request.getRequestURI(), 200));
             writeQuietly(traces, trace);
+            request.setAttribute(ConsoleTraces.TRACED, Boolean.TRUE);
             request.setAttribute(ConsoleErrors.REASON, csrf ? ConsoleErrors.Reason.CSRF : ConsoleErrors.Reason.FORBIDDEN);
             response.setStatus(403);
             try {

@@ -25,7 +25,7 @@ import fr.cdapgateway.habilitation.HabilitationDirectory;
  * On every page of a signed-in person, before anything else: the session has not outlived its absolute limit
  * (8 h), the account is still what it was at sign-in (not suspended, devalidated or locked since, same role, its
  * convention in force) — a CAF suspension ends the session on the next click — and a password change that is due
- * comes first.
+ * comes first. After it, a page that only shows something is traced, as the API traces its reads.
  */
 @Component
 class ConsoleSessionGuard implements HandlerInterceptor {
@@ -38,15 +38,18 @@ class ConsoleSessionGuard implements HandlerInterceptor {
     private final ConventionInForce conventionInForce;
     private final ConsoleProperties properties;
     private final Clock clock;
+    private final ConsoleTraces traces;
 
     ConsoleSessionGuard(AccountDirectory accounts, Authenticator authenticator, HabilitationDirectory directory,
-                        ConventionInForce conventionInForce, ConsoleProperties properties, Clock clock) {
+                        ConventionInForce conventionInForce, ConsoleProperties properties, Clock clock,
+                        ConsoleTraces traces) {
         this.accounts = accounts;
         this.authenticator = authenticator;
         this.directory = directory;
         this.conventionInForce = conventionInForce;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Override
@@ -71,6 +74,18 @@ class ConsoleSessionGuard implements HandlerInterceptor {
             return false;
         }
         return true;
+    }
+
+    /** A page shown to a signed-in person is traced (once, and not when an action of it already was). */
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           org.springframework.web.servlet.ModelAndView view) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean redirect = view != null && view.getViewName() != null && view.getViewName().startsWith("redirect:");
+        if ("GET".equals(request.getMethod()) && !redirect && authentication != null
+                && authentication.getPrincipal() instanceof ConsolePrincipal person) {
+            traces.page(person, response.getStatus(), null);
+        }
     }
 
     private boolean stillValid(Account account, ConsolePrincipal person) {

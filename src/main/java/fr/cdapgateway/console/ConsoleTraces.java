@@ -26,6 +26,10 @@ public class ConsoleTraces {
 
     /** The request attribute holding the request id shown to the agent for support. */
     public static final String REQUEST_ID = "consoleRequestId";
+    /** Set once the HTTP request has its trace, so that a page is traced once, whatever it did. */
+    static final String TRACED = "consoleTraced";
+    /** The action of a page that only shows something (the API traces its reads too). */
+    static final String PAGE = "CONSOLE_CONSULTATION_PAGE";
     static final String FLAG = "console";
 
     private final TraceRecorder recorder;
@@ -52,6 +56,7 @@ public class ConsoleTraces {
      * status and code. A refusal is rethrown for the page to explain it.
      */
     public <T> T run(ConsolePrincipal person, String action, int status, Function<GatewayRequest, T> work) {
+        current().setAttribute(TRACED, Boolean.TRUE);
         GatewayRequest request = open(action, person.login());
         request.convention(person.convention());
         request.identified();
@@ -66,6 +71,24 @@ public class ConsoleTraces {
         request.outcome(status, null);
         recorder.write(request);
         return result;
+    }
+
+    /**
+     * The trace of a page this person opened that did no traced action (a list, an account's page...), or the
+     * refusal of one (another convention's object, a role's page): written before the page leaves.
+     */
+    void page(ConsolePrincipal person, int status, String code) {
+        HttpServletRequest http = current();
+        if (http.getAttribute(TRACED) != null) {
+            return;
+        }
+        http.setAttribute(TRACED, Boolean.TRUE);
+        GatewayRequest request = open(PAGE, person.login());
+        request.convention(person.convention());
+        request.identified();
+        request.objet(Sanitizer.clean(http.getRequestURI(), 200));
+        request.outcome(status, code);
+        recorder.write(request);
     }
 
     /** Writes the trace of a request whose outcome is already set (sign-in attempts, sign-out). */

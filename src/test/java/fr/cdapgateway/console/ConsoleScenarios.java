@@ -256,6 +256,15 @@ abstract class ConsoleScenarios {
         MockHttpServletResponse response = browser.get(path);
         assertThat(response.getStatus()).isEqualTo(status);
         if (response.getForwardedUrl() != null) {
+            assertThat(jdbc.sql("select count(*) from trace where utilisateur = :l and objet = :p and statut = :s")
+                    .param("l", login).param("p", path).param("s", status).query(Long.class).single())
+                    .as("the refusal is traced").isPositive();
+        } else if (!browser.page().isEmpty()) {
+            assertThat(jdbc.sql("select count(*) from trace where utilisateur = :l and request_id = :id and statut = :s")
+                    .param("l", login).param("id", requestId(browser.page())).param("s", status).query(Long.class)
+                    .single()).as("the refusal is traced once, with the request id the page shows").isEqualTo(1);
+        }
+        if (response.getForwardedUrl() != null) {
             // refused before any controller (the role's URL rules): the container renders the page forwarded to
             assertThat(response.getForwardedUrl()).isEqualTo("/erreur");
         } else if (!browser.page().isEmpty()) {
@@ -300,6 +309,15 @@ abstract class ConsoleScenarios {
         ConsoleClient browser = signedIn(login, DEMO);
         assertThat(browser.get(path).getStatus()).isEqualTo(200);
         assertThat(browser.page()).contains(text).contains("<html lang=\"fr\"");
+        assertThat(jdbc.sql("select count(*) from trace where request_id = :id and utilisateur = :l")
+                .param("id", requestId(browser.page())).param("l", login).query(Long.class).single())
+                .as("the page is traced once, with the request id it shows").isEqualTo(1);
+    }
+
+    private static String requestId(String page) {
+        Matcher m = Pattern.compile("Référence de cette page pour le support : <span>([^<]+)</span>").matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     // ---- forms -------------------------------------------------------------------------------------------------
