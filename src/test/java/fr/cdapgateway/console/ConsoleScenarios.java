@@ -43,6 +43,8 @@ abstract class ConsoleScenarios {
     MockMvc mvc;
     @org.springframework.beans.factory.annotation.Value("${gateway.api.port}")
     int apiPort;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int consolePort;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -274,6 +276,24 @@ abstract class ConsoleScenarios {
             // an unknown path: the container's error dispatch renders the page (ConsoleErrors#container)
             assertThat(status).isEqualTo(404);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "broken bytes in the path      | GET /\u00ff\u00fe HTTP/1.1",
+        "a malformed escape            | GET /conventions/%zz HTTP/1.1",
+        "an escaped NUL                | GET /conventions/%00 HTTP/1.1",
+        "not HTTP at all               | BONJOUR",
+        "a raw < in the query          | GET /connexion?erreur=<script> HTTP/1.1",
+    })
+    void whatTomcatCannotReadGetsAFrenchPageWithAReference(String what, String requestLine) {
+        byte[] head = (requestLine + "\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        fr.cdapgateway.support.RawHttp.Response response = fr.cdapgateway.support.RawHttp.send(consolePort, head, null);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("<html lang=\"fr\"").contains("Demande incorrecte")
+                .contains(response.headers().get("x-request-id")).doesNotContain("Tomcat").doesNotContain("<script>");
+        assertThat(response.headers().get("content-security-policy")).contains("frame-ancestors 'none'");
+        assertThat(response.headers().get("cache-control")).isEqualTo("no-store");
     }
 
     @ParameterizedTest(name = "{0} GET {1}")
