@@ -64,7 +64,7 @@ public class Answers {
         if (exchange.getProperty(GatewayRequest.PROPERTY) == null) {
             // failed before the request was opened: open it now so the refusal is traced too
             exchange.getContext().getRegistry().lookupByNameAndType("gatewayRequests", GatewayRequests.class)
-                    .open(exchange, "INCONNUE");
+                    .openAs(exchange, "INCONNUE");
         }
         if (caught instanceof ProblemException problemException) {
             problem(exchange, problemException.problem(), problemException.getMessage(),

@@ -17,7 +17,18 @@ public class GatewayRequests {
         this.clientAddresses = new ClientAddresses(properties);
     }
 
-    public void open(Exchange exchange, String action) {
+    /** The exchange property a route sets (a constant) to name its action before {@link #open(Exchange)}. */
+    public static final String ACTION = "gatewayAction";
+
+    /**
+     * Opens the request with the action its route set in {@link #ACTION}: a constant step, where a method call with
+     * a Simple expression as parameter would be parsed and evaluated on every request.
+     */
+    public void open(Exchange exchange) {
+        openAs(exchange, exchange.getProperty(ACTION, String.class));
+    }
+
+    public void openAs(Exchange exchange, String action) {
         Message in = exchange.getMessage();
         // a request the guard refused keeps its own URI as the problem's instance and in the trace (printable,
         // bounded by the guard); its method goes to the trace's objet
