@@ -3,8 +3,6 @@ package fr.cdapgateway.console;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -32,11 +30,8 @@ class ConsoleContext {
     }
 
     ConsolePrincipal person() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof ConsolePrincipal person)) {
-            throw new ProblemException(Problem.FORBIDDEN, "Connexion requise.");
-        }
-        return person;
+        return ConsolePrincipal.current()
+                .orElseThrow(() -> new ProblemException(Problem.FORBIDDEN, "Connexion requise."));
     }
 
     Account account() {

@@ -1,5 +1,7 @@
 package fr.cdapgateway.console;
 
+import java.util.Optional;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.dao.DataAccessException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -75,13 +75,12 @@ class ConsoleErrors implements ErrorController {
      * refusals, unless the action that was refused already was. A trace store that is down must not hide the page.
      */
     private void traceRefusal(Reason reason) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof ConsolePrincipal person)
-                || reason == Reason.UNAVAILABLE) {
+        Optional<ConsolePrincipal> person = ConsolePrincipal.current();
+        if (person.isEmpty() || reason == Reason.UNAVAILABLE) {
             return;
         }
         try {
-            traces.page(person, reason.status, reason.code);
+            traces.page(person.get(), reason.status, reason.code);
         } catch (TraceUnavailableException | DataAccessException e) {
             LOG.error("console: the refusal of a page could not be traced ({})", e.getClass().getSimpleName());
         }

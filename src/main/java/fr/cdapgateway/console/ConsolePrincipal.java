@@ -1,6 +1,10 @@
 package fr.cdapgateway.console;
 
 import java.io.Serializable;
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import fr.cdapgateway.auth.Account;
 
@@ -11,6 +15,13 @@ import fr.cdapgateway.auth.Account;
  */
 public record ConsolePrincipal(String login, String prenom, String nom, String role, String caf, String convention)
         implements Serializable {
+
+    /** The person signed in on the current request, if any. */
+    static Optional<ConsolePrincipal> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ConsolePrincipal person
+                ? Optional.of(person) : Optional.empty();
+    }
 
     static ConsolePrincipal of(Account account) {
         return new ConsolePrincipal(account.login(), account.prenom(), account.nom(), account.role(), account.caf(),

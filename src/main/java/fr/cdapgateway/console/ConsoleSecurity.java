@@ -131,10 +131,7 @@ class ConsoleSecurity {
     private static AccessDeniedHandler denied(ConsoleTraces traces) {
         return (request, response, e) -> {
             boolean csrf = e instanceof CsrfException;
-            Object principal = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                    .getAuthentication() == null ? null : org.springframework.security.core.context
-                    .SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-            ConsolePrincipal person = principal instanceof ConsolePrincipal p ? p : null;
+            ConsolePrincipal person = ConsolePrincipal.current().orElse(null);
             GatewayRequest trace = traces.open(csrf ? "CONSOLE_FORMULAIRE_REFUSE" : "CONSOLE_ACCES_REFUSE",
                     person == null ? null : person.login());
             trace.convention(person == null ? null : person.convention());

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -19,7 +18,6 @@ import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.AccountDirectory;
 import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.habilitation.ConventionInForce;
-import fr.cdapgateway.habilitation.HabilitationDirectory;
 
 /**
  * On every page of a signed-in person, before anything else: the session has not outlived its absolute limit
@@ -34,18 +32,15 @@ class ConsoleSessionGuard implements HandlerInterceptor {
 
     private final AccountDirectory accounts;
     private final Authenticator authenticator;
-    private final HabilitationDirectory directory;
     private final ConventionInForce conventionInForce;
     private final ConsoleProperties properties;
     private final Clock clock;
     private final ConsoleTraces traces;
 
-    ConsoleSessionGuard(AccountDirectory accounts, Authenticator authenticator, HabilitationDirectory directory,
-                        ConventionInForce conventionInForce, ConsoleProperties properties, Clock clock,
-                        ConsoleTraces traces) {
+    ConsoleSessionGuard(AccountDirectory accounts, Authenticator authenticator, ConventionInForce conventionInForce,
+                        ConsoleProperties properties, Clock clock, ConsoleTraces traces) {
         this.accounts = accounts;
         this.authenticator = authenticator;
-        this.directory = directory;
         this.conventionInForce = conventionInForce;
         this.properties = properties;
         this.clock = clock;
@@ -55,8 +50,8 @@ class ConsoleSessionGuard implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof ConsolePrincipal person)) {
+        ConsolePrincipal person = ConsolePrincipal.current().orElse(null);
+        if (person == null) {
             return true;
         }
         HttpSession session = request.getSession(false);
@@ -80,11 +75,9 @@ class ConsoleSessionGuard implements HandlerInterceptor {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            org.springframework.web.servlet.ModelAndView view) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean redirect = view != null && view.getViewName() != null && view.getViewName().startsWith("redirect:");
-        if ("GET".equals(request.getMethod()) && !redirect && authentication != null
-                && authentication.getPrincipal() instanceof ConsolePrincipal person) {
-            traces.page(person, response.getStatus(), null);
+        if ("GET".equals(request.getMethod()) && !redirect) {
+            ConsolePrincipal.current().ifPresent(person -> traces.page(person, response.getStatus(), null));
         }
     }
 
@@ -93,11 +86,8 @@ class ConsoleSessionGuard implements HandlerInterceptor {
                 || !account.role().equals(person.role())) {
             return false;
         }
-        if (account.convention() == null) {
-            return true;
-        }
         try {
-            directory.convention(account.convention()).ifPresent(conventionInForce::require);
+            conventionInForce.require(account);
             return true;
         } catch (ProblemException inactive) {
             return false;

@@ -17,7 +17,6 @@ import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.habilitation.ConventionInForce;
-import fr.cdapgateway.habilitation.HabilitationDirectory;
 import fr.cdapgateway.trace.TraceUnavailableException;
 
 /**
@@ -34,14 +33,11 @@ class ConsoleSignIn implements AuthenticationProvider {
     static final String ACTION = "CONSOLE_CONNEXION";
 
     private final Authenticator authenticator;
-    private final HabilitationDirectory directory;
     private final ConventionInForce conventionInForce;
     private final ConsoleTraces traces;
 
-    ConsoleSignIn(Authenticator authenticator, HabilitationDirectory directory, ConventionInForce conventionInForce,
-                  ConsoleTraces traces) {
+    ConsoleSignIn(Authenticator authenticator, ConventionInForce conventionInForce, ConsoleTraces traces) {
         this.authenticator = authenticator;
-        this.directory = directory;
         this.conventionInForce = conventionInForce;
         this.traces = traces;
     }
@@ -54,9 +50,7 @@ class ConsoleSignIn implements AuthenticationProvider {
         Account account;
         try {
             account = authenticator.signIn(login, password, request);
-            if (account.convention() != null) {
-                directory.convention(account.convention()).ifPresent(conventionInForce::require);
-            }
+            conventionInForce.require(account);
         } catch (ProblemException refused) {
             request.outcome(refused.problem().status(), refused.problem().code());
             write(request);

@@ -3,8 +3,6 @@ package fr.cdapgateway.console;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -32,9 +30,7 @@ class ConsoleWeb implements WebMvcConfigurer {
 
         @ModelAttribute("moi")
         ConsolePrincipal moi() {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return authentication != null && authentication.getPrincipal() instanceof ConsolePrincipal person
-                    ? person : null;
+            return ConsolePrincipal.current().orElse(null);
         }
 
         @ModelAttribute("requestId")

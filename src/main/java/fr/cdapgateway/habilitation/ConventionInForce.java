@@ -30,7 +30,14 @@ public class ConventionInForce {
 
     public void check(Exchange exchange) {
         Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
-        if (account != null && account.convention() != null) {
+        if (account != null) {
+            require(account);
+        }
+    }
+
+    /** The rule for an account: a partner's convention must be in force; a CAF admin has none. */
+    public void require(Account account) {
+        if (account.convention() != null) {
             directory.convention(account.convention()).ifPresent(this::require);
         }
     }
