@@ -33,9 +33,7 @@ public class TraceAdmin {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.readsTraces(),
                 "Les traces se lisent par la CAF et par l'administrateur de la convention ou son suppléant.");
-        TraceQuery.Filter filter = search.filter(criteria, convention.numero(), null);
-        request.objet(filter.described());
-        return filter;
+        return search.filter(criteria, convention.numero(), null, request);
     }
 
     public TraceVerifier.Result verify(Caller caller) {

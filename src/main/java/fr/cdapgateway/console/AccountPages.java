@@ -108,11 +108,8 @@ class AccountPages {
     @GetMapping("/mon-compte/traces.csv")
     ResponseEntity<byte[]> myTraces() {
         ConsolePrincipal person = context.person();
-        String csv = traces.run(person, "EXPORT_MES_TRACES", 200, request -> {
-            var filter = search.filter(TraceSearch.Criteria.NONE, null, person.login());
-            request.objet(filter.described());
-            return search.csv(filter);
-        });
+        String csv = traces.run(person, "EXPORT_MES_TRACES", 200, request -> search.csv(
+                search.filter(TraceSearch.Criteria.NONE, null, person.login(), request)));
         return Downloads.csv("traces-" + person.login() + ".csv", csv);
     }
 

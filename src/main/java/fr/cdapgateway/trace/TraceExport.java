@@ -31,9 +31,7 @@ public class TraceExport {
 
     /** The filters of the query string, validated; {@code convention} and {@code imposedUser} are imposed. */
     public TraceQuery.Filter filter(Exchange exchange, String convention, String imposedUser) {
-        TraceQuery.Filter filter = search.filter(criteria(exchange), convention, imposedUser);
-        GatewayRequest.of(exchange).objet(filter.described());
-        return filter;
+        return search.filter(criteria(exchange), convention, imposedUser, GatewayRequest.of(exchange));
     }
 
     public void answer(Exchange exchange, TraceQuery.Filter filter, String filename) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.Csv;
+import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 
@@ -40,8 +41,17 @@ public class TraceSearch {
         this.query = query;
     }
 
-    /** The criteria, validated; {@code convention} and {@code imposedUser} are imposed by the reader's scope. */
-    public TraceQuery.Filter filter(Criteria criteria, String convention, String imposedUser) {
+    /**
+     * The criteria, validated; {@code convention} and {@code imposedUser} are imposed by the reader's scope. What was
+     * searched goes to the reader's own trace (SPEC §9).
+     */
+    public TraceQuery.Filter filter(Criteria criteria, String convention, String imposedUser, GatewayRequest reader) {
+        TraceQuery.Filter filter = filter(criteria, convention, imposedUser);
+        reader.objet(filter.described());
+        return filter;
+    }
+
+    private TraceQuery.Filter filter(Criteria criteria, String convention, String imposedUser) {
         String numero = blankToNull(criteria.numeroAllocataire());
         if (numero != null && !numero.matches("[0-9]{7}")) {
             throw invalid("numeroAllocataire : 7 chiffres.");
