@@ -144,6 +144,11 @@ public class HabilitationAdmin extends AdminResource {
         return grant.utilisateurId() == null ? null : users.findById(grant.utilisateurId()).orElseThrow().login();
     }
 
+    /** Whether a habilitation in this state still counts: active, suspended or yet to start. */
+    public static boolean open(Object statut) {
+        return "ACTIVE".equals(statut) || "SUSPENDUE".equals(statut) || "A_VENIR".equals(statut);
+    }
+
     static Map<String, Object> view(HabilitationRecord h, LocalDate today) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", h.id());

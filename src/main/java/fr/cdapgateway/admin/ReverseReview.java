@@ -31,7 +31,10 @@ public class ReverseReview extends AdminResource {
         }
     }
 
-    static final int UNUSED_DAYS = 90;
+    /** A habilitation or an account unused this long is flagged for the review. */
+    public static final int UNUSED_DAYS = 90;
+    /** The flag of a habilitation unused for {@link #UNUSED_DAYS}. */
+    public static final String UNUSED_HABILITATION = "INUTILISEE_90_JOURS";
 
     private final ConventionStore conventions;
     private final UserStore users;
@@ -74,7 +77,7 @@ public class ReverseReview extends AdminResource {
         ConventionAdmin.require(attestation.decisions() != null, "decisions obligatoire");
         LocalDate today = calendar.today();
         Map<Long, HabilitationRecord> open = habilitations.ofConvention(convention.numero()).stream()
-                .filter(h -> Set.of("ACTIVE", "SUSPENDUE", "A_VENIR").contains(h.statut(today)))
+                .filter(h -> HabilitationAdmin.open(h.statut(today)))
                 .collect(Collectors.toMap(HabilitationRecord::id, h -> h, (a, b) -> a, TreeMap::new));
         Map<Long, String> decisions = new TreeMap<>();
         for (Attestation.Item item : attestation.decisions()) {
@@ -229,14 +232,14 @@ public class ReverseReview extends AdminResource {
                 boolean viaGroup = h.groupeId() != null && members.getOrDefault(h.groupeId(), List.of())
                         .contains(user.login());
                 String statut = h.statut(today);
-                if (!(direct || viaGroup) || "TERMINEE".equals(statut) || "EXPIREE".equals(statut)) {
+                if (!(direct || viaGroup) || !HabilitationAdmin.open(statut)) {
                     continue;
                 }
                 ReviewStore.Usage used = usage.get(user.login() + "/" + h.profil());
                 consultations += used == null ? 0 : used.consultations();
                 List<String> flags = new ArrayList<>();
                 if (used == null || used.lastUse().isBefore(unusedSince)) {
-                    flags.add("INUTILISEE_90_JOURS");
+                    flags.add(UNUSED_HABILITATION);
                 }
                 if ("SUSPENDUE".equals(statut)) {
                     flags.add("SUSPENDUE");

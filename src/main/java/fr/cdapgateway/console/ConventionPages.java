@@ -1,7 +1,6 @@
 package fr.cdapgateway.console;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ import fr.cdapgateway.admin.UserAdmin;
  */
 @Controller
 class ConventionPages {
-
-    static final int UNUSED_DAYS = 90;
 
     private final ConsoleContext context;
     private final ConventionAdmin conventions;
@@ -74,17 +71,12 @@ class ConventionPages {
         return "redirect:/conventions/" + numero;
     }
 
-    /** How many accounts are in each state a manager must watch. */
+    /** How many accounts are in each state a manager must watch, by the user list's filter names. */
     static Map<String, Long> counts(List<Map<String, Object>> accounts, Instant now) {
-        Instant unusedSince = now.minus(UNUSED_DAYS, ChronoUnit.DAYS);
-        List<Map<String, Object>> live = accounts.stream().filter(a -> !"DEVALIDE".equals(a.get("statut"))).toList();
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("total", (long) live.size());
-        counts.put("verrouilles", live.stream().filter(a -> "VERROUILLE".equals(a.get("statut"))).count());
-        counts.put("suspendus", live.stream().filter(a -> "SUSPENDU".equals(a.get("statut"))).count());
-        counts.put("jamais", live.stream().filter(a -> a.get("derniereConnexion") == null).count());
-        counts.put("inutilises", live.stream().filter(a -> a.get("derniereConnexion") instanceof Instant last
-                && last.isBefore(unusedSince)).count());
+        for (AccountFilter filter : AccountFilter.values()) {
+            counts.put(filter.parameter, accounts.stream().filter(a -> filter.test(a, now)).count());
+        }
         return counts;
     }
 

@@ -60,9 +60,9 @@ class HabilitationPages {
                 .map(q -> Map.of("profil", q.profil(), "utilisees", q.utilisees(), "maximum", q.maximum(),
                         "libelle", profiles.find(q.profil()).map(p -> p.libelle()).orElse(q.profil())))
                 .toList());
-        model.addAttribute("ouvertes", Paging.of(all.stream().filter(h -> open(h.get("statut"))).toList(), page,
+        model.addAttribute("ouvertes", Paging.of(all.stream().filter(h -> HabilitationAdmin.open(h.get("statut"))).toList(), page,
                 properties.pageSize()));
-        model.addAttribute("closes", all.stream().filter(h -> !open(h.get("statut")))
+        model.addAttribute("closes", all.stream().filter(h -> !HabilitationAdmin.open(h.get("statut")))
                 .sorted((a, b) -> Long.compare((Long) b.get("id"), (Long) a.get("id"))).limit(properties.pageSize())
                 .toList());
         model.addAttribute("utilisateurs", context.read((caller, request) -> users.list(caller, numero, request))
@@ -114,10 +114,6 @@ class HabilitationPages {
                         : "La suspension de l'habilitation est levée.",
                 (caller, request) -> habilitations.suspension(caller, id, suspendre, request));
         return "redirect:/conventions/" + numero + "/habilitations";
-    }
-
-    private static boolean open(Object statut) {
-        return "ACTIVE".equals(statut) || "SUSPENDUE".equals(statut) || "A_VENIR".equals(statut);
     }
 
     static LocalDate date(String value, String name) {

@@ -26,8 +26,6 @@ import fr.cdapgateway.api.ProblemException;
 @Controller
 class ReviewPages {
 
-    static final String UNUSED = "INUTILISEE_90_JOURS";
-
     private final ConsoleContext context;
     private final ReverseReview review;
 
@@ -114,20 +112,20 @@ class ReviewPages {
                         + " (" + account.get("login") + ")");
                 List<String> flags = (List<String>) line.get("indicateurs");
                 for (String flag : (List<String>) h.get("indicateurs")) {
-                    if (!UNUSED.equals(flag) && !flags.contains(flag)) {
+                    if (!ReverseReview.UNUSED_HABILITATION.equals(flag) && !flags.contains(flag)) {
                         flags.add(flag);
                     }
                 }
                 int[] counts = unusedByHolders.computeIfAbsent(h.get("id"), id -> new int[2]);
                 counts[0]++;
-                counts[1] += ((List<String>) h.get("indicateurs")).contains(UNUSED) ? 1 : 0;
+                counts[1] += ((List<String>) h.get("indicateurs")).contains(ReverseReview.UNUSED_HABILITATION) ? 1 : 0;
             }
         }
         byId.forEach((id, line) -> {
             int[] counts = unusedByHolders.get(id);
             boolean unused = counts[0] == counts[1];
             if (unused) {
-                ((List<String>) line.get("indicateurs")).add(0, UNUSED);
+                ((List<String>) line.get("indicateurs")).add(0, ReverseReview.UNUSED_HABILITATION);
             }
             line.put("retirer", removeUnused && unused);
         });

@@ -1,7 +1,6 @@
 package fr.cdapgateway.console;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,19 +167,8 @@ class UserPages {
     }
 
     private static Predicate<Map<String, Object>> state(String filtre, Instant now) {
-        Instant unusedSince = now.minus(ConventionPages.UNUSED_DAYS, ChronoUnit.DAYS);
-        if (filtre == null) {
-            return u -> true;
-        }
-        return switch (filtre) {
-            case "verrouilles" -> u -> "VERROUILLE".equals(u.get("statut"));
-            case "suspendus" -> u -> "SUSPENDU".equals(u.get("statut"));
-            case "devalides" -> u -> "DEVALIDE".equals(u.get("statut"));
-            case "jamais" -> u -> u.get("derniereConnexion") == null && !"DEVALIDE".equals(u.get("statut"));
-            case "inutilises" -> u -> u.get("derniereConnexion") instanceof Instant last && last.isBefore(unusedSince)
-                    && !"DEVALIDE".equals(u.get("statut"));
-            default -> u -> true;
-        };
+        return AccountFilter.of(filtre).<Predicate<Map<String, Object>>>map(f -> u -> f.test(u, now))
+                .orElse(u -> true);
     }
 
     private static String blank(String value) {

@@ -1,0 +1,43 @@
+package fr.cdapgateway.console;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.cdapgateway.admin.ReverseReview;
+
+/**
+ * The states of an account a manager watches, over the admin API's view of an account: the dashboard counts
+ * them, the user list filters by them (its {@code filtre} parameter is the {@link #parameter}).
+ */
+enum AccountFilter {
+
+    VERROUILLES("verrouilles"), SUSPENDUS("suspendus"), DEVALIDES("devalides"), JAMAIS("jamais"),
+    INUTILISES("inutilises");
+
+    final String parameter;
+
+    AccountFilter(String parameter) {
+        this.parameter = parameter;
+    }
+
+    static Optional<AccountFilter> of(String parameter) {
+        return Arrays.stream(values()).filter(f -> f.parameter.equals(parameter)).findFirst();
+    }
+
+    /** Whether the account is in this state; a devalidated account counts only as devalidated. */
+    boolean test(Map<String, Object> account, Instant now) {
+        Object statut = account.get("statut");
+        Object lastLogin = account.get("derniereConnexion");
+        return switch (this) {
+            case VERROUILLES -> "VERROUILLE".equals(statut);
+            case SUSPENDUS -> "SUSPENDU".equals(statut);
+            case DEVALIDES -> "DEVALIDE".equals(statut);
+            case JAMAIS -> lastLogin == null && !"DEVALIDE".equals(statut);
+            case INUTILISES -> lastLogin instanceof Instant last && !"DEVALIDE".equals(statut)
+                    && last.isBefore(now.minus(ReverseReview.UNUSED_DAYS, ChronoUnit.DAYS));
+        };
+    }
+}
