@@ -1,9 +1,7 @@
 package fr.cdapgateway.admin;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
 package fr.cdapgateway.console;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,21 +109,5 @@ class AccountPages {
         String csv = traces.run(person, "EXPORT_MES_TRACES", 200, request -> search.csv(
                 search.filter(TraceSearch.Criteria.NONE, null, person.login(), request)));
         return Downloads.csv("traces-" + person.login() + ".csv", csv);
-    }
-
-    /** Downloads the console offers: CSV in UTF-8 with a byte order mark, so spreadsheets show the accents. */
-    static final class Downloads {
-
-        private Downloads() {
-        }
-
-        static ResponseEntity<byte[]> csv(String filename, String csv) {
-            byte[] body = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
-            return ResponseEntity.ok()
-                    .header("Content-Type", "text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]",
-                            "_") + "\"")
-                    .body(body);
-        }
     }
 }

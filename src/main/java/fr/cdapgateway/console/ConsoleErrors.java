@@ -76,13 +76,8 @@ class ConsoleErrors implements ErrorController {
      */
     private void traceRefusal(Reason reason) {
         Optional<ConsolePrincipal> person = ConsolePrincipal.current();
-        if (person.isEmpty() || reason == Reason.UNAVAILABLE) {
-            return;
-        }
-        try {
-            traces.page(person.get(), reason.status, reason.code);
-        } catch (TraceUnavailableException | DataAccessException e) {
-            LOG.error("console: the refusal of a page could not be traced ({})", e.getClass().getSimpleName());
+        if (person.isPresent() && reason != Reason.UNAVAILABLE) {
+            traces.refusal(person.get(), ConsoleTraces.PAGE, reason.status, reason.code);
         }
     }
 

@@ -131,14 +131,9 @@ class ConsoleSecurity {
     private static AccessDeniedHandler denied(ConsoleTraces traces) {
         return (request, response, e) -> {
             boolean csrf = e instanceof CsrfException;
-            ConsolePrincipal person = ConsolePrincipal.current().orElse(null);
-            GatewayRequest trace = traces.open(csrf ? "CONSOLE_FORMULAIRE_REFUSE" : "CONSOLE_ACCES_REFUSE",
-                    person == null ? null : person.login());
-            trace.convention(person == null ? null : person.convention());
-            trace.outcome(403, csrf ? "csrf-token-invalid" : "forbidden");
-            trace.objet(fr.cdapgateway.api.Sanitizer.clean(request.getRequestURI(), 200));
-            writeQuietly(traces, trace);
-            request.setAttribute(ConsoleTraces.TRACED, Boolean.TRUE);
+            traces.refusal(ConsolePrincipal.current().orElse(null),
+                    csrf ? "CONSOLE_FORMULAIRE_REFUSE" : "CONSOLE_ACCES_REFUSE", 403,
+                    csrf ? "csrf-token-invalid" : "forbidden");
             request.setAttribute(ConsoleErrors.REASON, csrf ? ConsoleErrors.Reason.CSRF : ConsoleErrors.Reason.FORBIDDEN);
             response.setStatus(403);
             try {

@@ -5,6 +5,9 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -15,6 +18,7 @@ import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.api.Sanitizer;
 import fr.cdapgateway.config.GatewayProperties;
 import fr.cdapgateway.trace.TraceRecorder;
+import fr.cdapgateway.trace.TraceUnavailableException;
 
 /**
  * Every console action, and every page that shows traces, is traced like an API call (SPEC §9): action, login,
@@ -23,6 +27,8 @@ import fr.cdapgateway.trace.TraceRecorder;
  */
 @Component
 public class ConsoleTraces {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleTraces.class);
 
     /** The request attribute holding the request id shown to the agent for support. */
     public static final String REQUEST_ID = "consoleRequestId";
@@ -78,14 +84,34 @@ public class ConsoleTraces {
      * refusal of one (another convention's object, a role's page): written before the page leaves.
      */
     void page(ConsolePrincipal person, int status, String code) {
+        once(person, PAGE, status, code);
+    }
+
+    /**
+     * The trace of a refusal decided before or instead of a page (a role's URL, a form without its CSRF token,
+     * another convention's object), by a signed-in person or not. A trace store that is down must not hide the
+     * refusal's page: it is logged instead.
+     */
+    void refusal(ConsolePrincipal person, String action, int status, String code) {
+        try {
+            once(person, action, status, code);
+        } catch (TraceUnavailableException | DataAccessException e) {
+            LOG.error("console: the refusal of a page could not be traced ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Traces this HTTP request once, with its path as the object, whatever else traced or refused it. */
+    private void once(ConsolePrincipal person, String action, int status, String code) {
         HttpServletRequest http = current();
         if (http.getAttribute(TRACED) != null) {
             return;
         }
         http.setAttribute(TRACED, Boolean.TRUE);
-        GatewayRequest request = open(PAGE, person.login());
-        request.convention(person.convention());
-        request.identified();
+        GatewayRequest request = open(action, person == null ? null : person.login());
+        if (person != null) {
+            request.convention(person.convention());
+            request.identified();
+        }
         request.objet(Sanitizer.clean(http.getRequestURI(), 200));
         request.outcome(status, code);
         recorder.write(request);

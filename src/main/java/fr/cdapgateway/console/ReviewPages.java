@@ -50,7 +50,7 @@ class ReviewPages {
     ResponseEntity<byte[]> reportCsv(@PathVariable String numero) {
         Map<String, Object> report = context.act("ADMIN_REVUE_RAPPORT",
                 (caller, request) -> review.report(caller, numero, request));
-        return AccountPages.Downloads.csv("revue-" + numero + ".csv", ReverseReview.csv(report));
+        return Downloads.csv("revue-" + numero + ".csv", ReverseReview.csv(report));
     }
 
     @PostMapping("/conventions/{numero}/revue")
@@ -87,7 +87,7 @@ class ReviewPages {
     ResponseEntity<byte[]> attestationCsv(@PathVariable String numero, @PathVariable long id) {
         Map<String, Object> attestation = context.act("ADMIN_REVUE_EXPORT_ATTESTATION",
                 (caller, request) -> review.attestation(caller, numero, id, request));
-        return AccountPages.Downloads.csv("attestation-revue-" + numero + "-" + id + ".csv",
+        return Downloads.csv("attestation-revue-" + numero + "-" + id + ".csv",
                 ReverseReview.attestationCsv(attestation));
     }
 

@@ -70,6 +70,6 @@ class TracePages {
             TraceQuery.Filter filter = traces.filter(caller, numero, form.criteria(), request);
             return search.csv(filter);
         });
-        return AccountPages.Downloads.csv("traces-" + numero + ".csv", csv);
+        return Downloads.csv("traces-" + numero + ".csv", csv);
     }
 }
