@@ -2,8 +2,10 @@
 # The benchmark of SPEC §13, in one command, on loopback:
 #   bench/run.sh
 # Builds the jar, starts the CDAP simulator alone, an nginx reverse proxy in front of it (auth_basic on {SSHA}
-# hashes, limit_req, access log), and two gateways in front of it — one on PostgreSQL, one on H2 — and loads
-# each with wrk: the same QF consultation, same concurrency levels, several runs, medians. The four targets are
+# hashes, limit_req, access log), the engine floor (bench/peers/camel-floor: a bare Camel REST route on the
+# gateway's netty-http forwarding with camel-http, no logic), Spring Cloud Gateway (bench/peers/spring-cloud-gateway:
+# HTTP Basic on salted SHA-256, a rate limiter, an access log), and two gateways in front of it — one on
+# PostgreSQL, one on H2 — and loads each with wrk: the same QF consultation, same concurrency levels, several runs, medians. The four targets are
 # loaded in turn within each round (not one after the other for the whole run), so that the machine's drift
 # weighs on all of them alike. During each load the CPU time of every process (wrk, simulator, nginx, gateway,
 # PostgreSQL) is counted: the report gives the CPU cost of one answered request, per process.
@@ -29,7 +31,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/results/$STAMP
 mkdir -p "$OUT"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-SIM_PORT=18091 NGINX_PORT=18088 PG_PORT=15432
+SIM_PORT=18091 NGINX_PORT=18088 PG_PORT=15432 FLOOR_PORT=18087 SCG_PORT=18089
 declare -A API_PORT=([gateway-pg]=18080 [gateway-h2]=18082) MGMT_PORT=([gateway-pg]=18081 [gateway-h2]=18083)
 declare -A CONSOLE_PORT=([gateway-pg]=18084 [gateway-h2]=18085)
 declare -A PID_OF
@@ -78,7 +80,7 @@ wrk_ms() { awk -v p="$1" '$1==p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000}
 run_wrk() { # name url lua connections run: one measured load, with the CPU time of every process
   local name=$1 url=$2 lua=$3 c=$4 r=$5 f="$OUT/wrk-$1-c$4-r$5.txt"
   local procs="sim:${PID_OF[simulator]} nginx:$(pgrep -d, -x nginx || true) pg:$(pgrep -d, -x postgres || true)"
-  case $name in gateway-*) procs="$procs gw:${PID_OF[$name]}";; esac
+  case $name in gateway-*|floor|scg) procs="$procs gw:${PID_OF[$name]}";; esac
   local before=() after=() p
   for p in $procs; do before+=("$(proc_ticks "$p")"); done
   local m0; m0=$(machine_ticks)
@@ -184,6 +186,21 @@ nginx -c "$OUT/nginx.conf" -p "$OUT" &
 PIDS+=("$!")
 wait_for "http://127.0.0.1:$NGINX_PORT/dossiers/1000042" 30
 
+# The two peers: built here (not part of the product's build), run with the gateway's JVM options.
+log "peers: the engine floor on $FLOOR_PORT, Spring Cloud Gateway on $SCG_PORT"
+for peer in camel-floor spring-cloud-gateway; do mvn -B -q -DskipTests -f "bench/peers/$peer/pom.xml" package; done
+CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT FLOOR_PORT=$FLOOR_PORT \
+  "$JAVA" $GATEWAY_JVM -jar bench/peers/camel-floor/target/camel-floor.jar > "$OUT/floor.log" 2>&1 &
+PID_OF[floor]=$!
+PIDS+=("$!")
+CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT PEER_PORT=$SCG_PORT PEER_ACCESS_LOG=$OUT/scg-access.log \
+  "$JAVA" $GATEWAY_JVM -Dreactor.netty.http.server.accessLogEnabled=true \
+  -jar bench/peers/spring-cloud-gateway/target/spring-cloud-gateway.jar > "$OUT/scg.log" 2>&1 &
+PID_OF[scg]=$!
+PIDS+=("$!")
+wait_for "http://127.0.0.1:$FLOOR_PORT/api/v1/dossiers/1000042/quotient-familial" 60
+wait_for "http://127.0.0.1:$SCG_PORT/actuator" 60 || true
+
 log "PostgreSQL on $PG_PORT (durable: fsync and synchronous_commit on)"
 mkdir -p "$PGDATA"; [ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -199,13 +216,16 @@ start_gateway gateway-h2 "jdbc:h2:file:$OUT/h2/gateway;MODE=PostgreSQL;DATABASE_
 
 declare -A URL_OF=([direct]="http://127.0.0.1:$SIM_PORT/dossiers/1000042" [nginx]="http://127.0.0.1:$NGINX_PORT/dossiers/1000042"
   [gateway-pg]="http://127.0.0.1:${API_PORT[gateway-pg]}/api/v1/dossiers/1000042/quotient-familial"
-  [gateway-h2]="http://127.0.0.1:${API_PORT[gateway-h2]}/api/v1/dossiers/1000042/quotient-familial")
-declare -A LUA_OF=([direct]=bench/direct.lua [nginx]=bench/nginx.lua [gateway-pg]=bench/gateway.lua [gateway-h2]=bench/gateway.lua)
-TARGETS="direct nginx gateway-pg gateway-h2"
+  [gateway-h2]="http://127.0.0.1:${API_PORT[gateway-h2]}/api/v1/dossiers/1000042/quotient-familial"
+  [floor]="http://127.0.0.1:$FLOOR_PORT/api/v1/dossiers/1000042/quotient-familial"
+  [scg]="http://127.0.0.1:$SCG_PORT/api/v1/dossiers/1000042/quotient-familial")
+declare -A LUA_OF=([direct]=bench/direct.lua [nginx]=bench/nginx.lua [gateway-pg]=bench/gateway.lua [gateway-h2]=bench/gateway.lua
+  [floor]=bench/direct.lua [scg]=bench/gateway.lua)
+TARGETS="direct nginx floor scg gateway-pg gateway-h2"
 
-log "warm-up (JIT, pools, caches): 5 s direct and nginx, 30 s each gateway"
+log "warm-up (JIT, pools, caches): 5 s direct and nginx, 30 s each JVM"
 for t in $TARGETS; do
-  case $t in gateway-*) w=30;; *) w=5;; esac
+  case $t in direct|nginx) w=5;; *) w=30;; esac
   wrk -t2 -c32 -d${w}s -s "${LUA_OF[$t]}" "${URL_OF[$t]}" > "$OUT/warmup-$t.txt"
 done
 
@@ -278,24 +298,30 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo
   echo "## Throughput (answers/s, median) and ratios"
   echo
-  echo "| connections | direct | nginx | gateway (PostgreSQL) | gateway (H2) | gateway-pg / direct | gateway-pg / nginx | gateway-h2 / direct | gateway-h2 / nginx |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "floor: a bare Camel REST route on netty-http forwarding with camel-http (the gateway's engine, no logic);"
+  echo "scg: Spring Cloud Gateway with HTTP Basic (salted SHA-256), a per-user rate limiter and an access log."
+  echo
+  echo "| connections | direct | nginx | floor | scg | gateway (PostgreSQL) | gateway (H2) | gateway-pg / direct | gateway-pg / nginx | gateway-pg / floor | gateway-pg / scg | gateway-h2 / nginx |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   for c in $CONNECTIONS; do
     d=$(med direct "$c" 4); n=$(med nginx "$c" 4); gp=$(med gateway-pg "$c" 4); gh=$(med gateway-h2 "$c" 4)
-    echo "| $c | ${d%.*} | ${n%.*} | ${gp%.*} | ${gh%.*} | $(ratio "$gp" "$d") | $(ratio "$gp" "$n") | $(ratio "$gh" "$d") | $(ratio "$gh" "$n") |"
+    fl=$(med floor "$c" 4); sc=$(med scg "$c" 4)
+    echo "| $c | ${d%.*} | ${n%.*} | ${fl%.*} | ${sc%.*} | ${gp%.*} | ${gh%.*} | $(ratio "$gp" "$d") | $(ratio "$gp" "$n") | $(ratio "$gp" "$fl") | $(ratio "$gp" "$sc") | $(ratio "$gh" "$n") |"
   done
   echo
   echo "## Latency under closed-loop load (ms, median of runs: p50 / p99)"
   echo
-  echo "| connections | direct | nginx | gateway (PostgreSQL) | gateway (H2) |"
-  echo "|---|---|---|---|---|"
+  echo "| connections | direct | nginx | floor | scg | gateway (PostgreSQL) | gateway (H2) |"
+  echo "|---|---|---|---|---|---|---|"
   for c in $CONNECTIONS; do
-    echo "| $c | $(med direct "$c" 5) / $(med direct "$c" 6) | $(med nginx "$c" 5) / $(med nginx "$c" 6) | $(med gateway-pg "$c" 5) / $(med gateway-pg "$c" 6) | $(med gateway-h2 "$c" 5) / $(med gateway-h2 "$c" 6) |"
+    echo "| $c | $(med direct "$c" 5) / $(med direct "$c" 6) | $(med nginx "$c" 5) / $(med nginx "$c" 6) | $(med floor "$c" 5) / $(med floor "$c" 6) | $(med scg "$c" 5) / $(med scg "$c" 6) | $(med gateway-pg "$c" 5) / $(med gateway-pg "$c" 6) | $(med gateway-h2 "$c" 5) / $(med gateway-h2 "$c" 6) |"
   done
   echo
   echo "## CPU cost of one answered request (microseconds of CPU, median of runs, by process)"
   echo
   echo "Two cores give 2,000,000 µs of CPU a second: a target's throughput is at most that divided by its total."
+  echo
+  echo "(\"gateway\" is the JVM in front of the simulator: the floor's, Spring Cloud Gateway's or the gateway's.)"
   echo
   echo "| connections | target | wrk | simulator | nginx | gateway | PostgreSQL | whole machine |"
   echo "|---|---|---|---|---|---|---|---|"
