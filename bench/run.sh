@@ -35,8 +35,9 @@ SIM_PORT=18091 NGINX_PORT=18088 PG_PORT=15432 FLOOR_PORT=18087 SCG_PORT=18089
 declare -A API_PORT=([gateway-pg]=18080 [gateway-h2]=18082) MGMT_PORT=([gateway-pg]=18081 [gateway-h2]=18083)
 declare -A CONSOLE_PORT=([gateway-pg]=18084 [gateway-h2]=18085)
 declare -A PID_OF
-# The JVM options of the Dockerfile's ENTRYPOINT (keep the two in step).
-GATEWAY_JVM="-XX:+UseSerialGC -Xms160m -Xmx160m -XX:+ExitOnOutOfMemoryError"
+# The JVM options and malloc setting of the Dockerfile's ENTRYPOINT and ENV (keep the two in step).
+GATEWAY_JVM="-XX:+UseSerialGC -Xms160m -Xmx160m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
+export MALLOC_ARENA_MAX=2
 APP=$OUT/app
 PGDATA=/tmp/cdap-bench-pg-$$
 PIDS=()

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,7 +20,9 @@ import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.Authenticator;
+import fr.cdapgateway.consultation.AllowLists;
 import fr.cdapgateway.consultation.ConsultationInput;
+import fr.cdapgateway.consultation.FieldFilter;
 import fr.cdapgateway.consultation.NumeroAllocataire;
 import fr.cdapgateway.habilitation.AccessPolicy;
 import fr.cdapgateway.habilitation.HabilitationCheck;
@@ -28,20 +30,23 @@ import fr.cdapgateway.habilitation.HabilitationCheck;
 /**
  * Both ends of the call to CDAP (SPEC §5): the request carries only what the backend must know (user,
  * convention, profile, request id, the gateway's service credential), and the answer is accepted only as a
- * well-formed JSON dossier — anything else becomes a problem, never passed through.
+ * well-formed JSON dossier — anything else becomes a problem, never passed through — read once, keeping only the
+ * profile's allow-listed fields.
  */
 @Component("cdapBackend")
 public class CdapBackend {
 
     private final ObjectReader strict;
+    private final AllowLists allowLists;
     private final String serviceAuthorization;
     private final long maxAnswerBytes;
     private final long answerDeadlineNanos;
 
-    CdapBackend(JsonMapper gatewayJsonMapper, CdapProperties properties) {
+    CdapBackend(JsonMapper gatewayJsonMapper, AllowLists allowLists, CdapProperties properties) {
         // a key given twice is an answer we cannot trust ("last key wins" would hide what the backend meant)
-        this.strict = gatewayJsonMapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // (trailing tokens are refused by parse)
+        this.strict = gatewayJsonMapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.allowLists = allowLists;
         this.maxAnswerBytes = properties.maxAnswerBytes();
         this.answerDeadlineNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(properties.responseTimeoutMs());
         this.serviceAuthorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -92,7 +97,9 @@ public class CdapBackend {
             discard(message.getBody(InputStream.class));
             throw malformed();
         }
-        JsonNode dossier = parse(bounded(exchange, message.getBody(InputStream.class)));
+        // read once, as it arrives: only the profile's allow-listed fields are ever built (SPEC §6)
+        AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
+        ObjectNode dossier = parse(bounded(exchange, message.getBody(InputStream.class)), allowLists.of(grant.profile()));
         NumeroAllocataire asked = exchange.getProperty(ConsultationInput.NUMERO, NumeroAllocataire.class);
         if (!asked.value().equals(dossier.path("numeroAllocataire").asText())) {
             // never show a family other than the one asked for, whatever the backend did
@@ -115,10 +122,17 @@ public class CdapBackend {
         return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
-    private JsonNode parse(InputStream body) {
-        try (InputStream in = body) {
-            JsonNode dossier = in == null ? null : strict.readTree(in);
-            if (dossier == null || !dossier.isObject() || !dossier.path("numeroAllocataire").isTextual()) {
+    private ObjectNode parse(InputStream body, FieldFilter allowed) {
+        if (body == null) {
+            throw malformed();
+        }
+        try (InputStream in = body; JsonParser parser = strict.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw malformed();
+            }
+            ObjectNode dossier = allowed.read(parser);
+            // every profile lists numeroAllocataire (Profile): the dossier must say whose it is
+            if (parser.nextToken() != null || !dossier.path("numeroAllocataire").isTextual()) {
                 throw malformed();
             }
             return dossier;

@@ -2,8 +2,6 @@ package fr.cdapgateway.consultation;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,8 +19,8 @@ import fr.cdapgateway.habilitation.HabilitationCheck;
 import fr.cdapgateway.habilitation.Profile;
 
 /**
- * Builds the answers of a consultation from the backend's dossier, keeping only the profile's allow-list,
- * after the preconditions that need the dossier itself (T18).
+ * Builds the answers of a consultation from the backend's dossier — already reduced to the profile's allow-list as
+ * it was read (CdapBackend) — after the preconditions that need the dossier itself (T18).
  */
 @Component("consultationViews")
 public class ConsultationViews {
@@ -30,7 +28,6 @@ public class ConsultationViews {
     /** Fields of the QF answer besides the quotient itself: who the family is, as far as the profile may see. */
     private static final List<String> QF_MEMBERS = List.of("allocataires", "enfants");
 
-    private final Map<String, FieldFilter> filters = new ConcurrentHashMap<>();
     private final Answers answers;
     private final CafCalendar calendar;
 
@@ -40,16 +37,15 @@ public class ConsultationViews {
     }
 
     public void dossier(Exchange exchange) {
-        JsonNode dossier = exchange.getMessage().getBody(JsonNode.class);
-        Profile profile = checkedProfile(exchange, dossier);
-        answers.ok(exchange, filter(profile).apply(dossier));
+        ObjectNode visible = exchange.getMessage().getBody(ObjectNode.class);
+        checkPrecondition(exchange, visible);
+        answers.ok(exchange, visible);
     }
 
     public void quotientFamilial(Exchange exchange) {
-        JsonNode dossier = exchange.getMessage().getBody(JsonNode.class);
-        Profile profile = checkedProfile(exchange, dossier);
+        ObjectNode visible = exchange.getMessage().getBody(ObjectNode.class);
+        checkPrecondition(exchange, visible);
         Period period = exchange.getProperty(ConsultationInput.PERIOD, Period.class);
-        ObjectNode visible = filter(profile).apply(dossier);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("numeroAllocataire", visible.get("numeroAllocataire"));
         answer.set("quotientFamilial", quotientOf(visible.path("quotientsFamiliaux"), period));
@@ -84,7 +80,8 @@ public class ConsultationViews {
         return quotient;
     }
 
-    private Profile checkedProfile(Exchange exchange, JsonNode dossier) {
+    /** On the allow-listed fields: a profile checked on the dossier lists the fields its check reads (Profile). */
+    private void checkPrecondition(Exchange exchange, JsonNode dossier) {
         AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
         Profile profile = grant.profile();
         if (profile.checkedOnDossier()) {
@@ -95,10 +92,5 @@ public class ConsultationViews {
                                 + "ou a pris fin depuis moins de " + profile.rsaMonths() + " mois.");
             }
         }
-        return profile;
-    }
-
-    private FieldFilter filter(Profile profile) {
-        return filters.computeIfAbsent(profile.code(), code -> new FieldFilter(profile.champs()));
     }
 }

@@ -1,21 +1,27 @@
 package fr.cdapgateway.consultation;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builds a copy of a JSON document holding only the allow-listed leaf fields (SPEC §6). It copies what is allowed
- * rather than removing what is not, so a field the backend adds tomorrow, at any depth, is never shown by default
+ * Reads a JSON document keeping only the allow-listed leaf fields (SPEC §6). It keeps what is allowed rather than
+ * removing what is not, so a field the backend adds tomorrow, at any depth, is never shown by default
  * (OWASP API3). Paths: {@code a}, {@code a.b}, {@code a[].b} (in every element of array {@code a}); each names a
  * leaf, and a leaf passes only as a plain value (text, number, boolean, null): an object or an array found where
  * a leaf is listed is dropped, and so is a value whose shape differs from the path (an object where the path
  * says array, and the reverse).
+ * <p>
+ * The rules apply as the document is parsed (the backend's answer, SPEC §5): what is not allowed is skipped token by
+ * token — still parsed, so a malformed document is refused — and never built into a tree.
  */
 public final class FieldFilter {
 
@@ -43,46 +49,84 @@ public final class FieldFilter {
         }
     }
 
-    public ObjectNode apply(JsonNode document) {
-        ObjectNode filtered = document != null && document.isObject() ? object(document, root) : null;
-        return filtered == null ? JsonNodeFactory.instance.objectNode() : filtered;
+    /**
+     * Reads one JSON value from the parser (positioned before it, or on its first token) and returns its allow-listed
+     * leaves: an empty object if the value is not an object.
+     *
+     * @throws IOException if the value is not well-formed JSON (duplicate keys included, if the parser detects them)
+     */
+    public ObjectNode read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken() == null ? parser.nextToken() : parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            return readObject(parser, root);
+        }
+        parser.skipChildren();
+        return JsonNodeFactory.instance.objectNode();
     }
 
-    private static JsonNode copy(JsonNode source, Allowed allowed) {
+    /** The value the parser is on, if allowed by {@code allowed}; otherwise skipped, and null. */
+    private static JsonNode read(JsonParser parser, Allowed allowed) throws IOException {
         if (allowed.array) {
-            return source.isArray() ? array(source, allowed) : null;
-        }
-        return element(source, allowed);
-    }
-
-    private static JsonNode element(JsonNode source, Allowed allowed) {
-        if (allowed.leaf()) {
-            return source.isValueNode() || source.isNull() ? source : null;
-        }
-        return source.isObject() ? object(source, allowed) : null;
-    }
-
-    private static ArrayNode array(JsonNode source, Allowed allowed) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode(source.size());
-        for (JsonNode item : source) {
-            JsonNode copied = element(item, allowed);
-            if (copied != null) {
-                array.add(copied);
+            if (parser.currentToken() == JsonToken.START_ARRAY) {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    JsonNode element = readElement(parser, allowed);
+                    if (element != null) {
+                        array.add(element);
+                    }
+                }
+                return array;
             }
+            parser.skipChildren();
+            return null;
         }
-        return array;
+        return readElement(parser, allowed);
     }
 
-    private static ObjectNode object(JsonNode source, Allowed allowed) {
+    private static JsonNode readElement(JsonParser parser, Allowed allowed) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (allowed.leaf() && token.isScalarValue()) {
+            return scalar(parser, token);
+        }
+        if (!allowed.leaf() && token == JsonToken.START_OBJECT) {
+            return readObject(parser, allowed);
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    private static ObjectNode readObject(JsonParser parser, Allowed allowed) throws IOException {
         ObjectNode object = JsonNodeFactory.instance.objectNode();
-        // in the backend's order, so answers read like the dossier
-        for (Map.Entry<String, JsonNode> field : source.properties()) {
-            Allowed child = allowed.children.get(field.getKey());
-            JsonNode copied = child == null ? null : copy(field.getValue(), child);
-            if (copied != null) {
-                object.set(field.getKey(), copied);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            Allowed child = allowed.children.get(name);
+            if (child == null) {
+                parser.skipChildren();
+                continue;
+            }
+            JsonNode value = read(parser, child);
+            if (value != null) {
+                object.set(name, value);
             }
         }
         return object;
+    }
+
+    /** A plain value as the tree reader would build it (integers by size, other numbers as doubles). */
+    private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (token) {
+            case VALUE_STRING -> nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> null; // an embedded object: no JSON text produces one
+        };
     }
 }

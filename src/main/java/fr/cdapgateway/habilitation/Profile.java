@@ -20,18 +20,41 @@ public record Profile(String code, String libelle, String finalite, List<String>
         /** The request's X-Numero-Instructeur equals the instructor number registered on the account. */
         NUMERO_INSTRUCTEUR(Phase.BEFORE_BACKEND),
         /** The dossier's RSA right is open, or ended less than {@code rsaMonths} ago. */
-        DROIT_RSA_RECENT(Phase.ON_DOSSIER);
+        DROIT_RSA_RECENT(Phase.ON_DOSSIER, "rsa.dateDebutDroit", "rsa.dateFinDroit");
 
         public enum Phase { NONE, BEFORE_BACKEND, ON_DOSSIER }
 
         private final Phase phase;
+        private final List<String> fieldsRead;
 
-        Precondition(Phase phase) {
+        Precondition(Phase phase, String... fieldsRead) {
             this.phase = phase;
+            this.fieldsRead = List.of(fieldsRead);
         }
 
         public Phase phase() {
             return phase;
+        }
+
+        /** The dossier's fields a check on the dossier reads: the profile's allow-list must hold them. */
+        public List<String> fieldsRead() {
+            return fieldsRead;
+        }
+    }
+
+    /**
+     * The dossier is read keeping only the allow-list (FieldFilter): it must hold the field that says whose dossier
+     * it is, and the fields the precondition reads. A profile that lacks them is refused at start-up.
+     */
+    public Profile {
+        if (!champs.contains("numeroAllocataire")) {
+            throw new IllegalArgumentException("profile " + code + ": its fields must include numeroAllocataire");
+        }
+        for (String field : precondition.fieldsRead()) {
+            if (!champs.contains(field)) {
+                throw new IllegalArgumentException("profile " + code + ": its precondition " + precondition
+                        + " reads " + field + ", which its fields must include");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package fr.cdapgateway.trace;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import java.util.concurrent.TimeUnit;
 
@@ -39,20 +40,51 @@ public class TraceRecorder {
         this.meters = meters;
     }
 
+    /**
+     * Returns once the request's trace is committed, or once its answer has become 503 {@code trace-unavailable}.
+     * For steps that must go on on the same thread (the items of a batch).
+     */
     public void record(Exchange exchange) {
-        GatewayRequest request = GatewayRequest.of(exchange);
-        try {
-            TraceRecord trace = toRecord(request);
-            writer.write(trace);
-            measure(exchange, request, trace.dureeMs());
-        } catch (RuntimeException e) {
-            LOG.error("trace of request {} could not be written ({}): answering trace-unavailable",
-                    request.requestId(), e.getMessage());
-            answers.problem(exchange, Problem.TRACE_UNAVAILABLE,
-                    "La consultation n'a pas pu être tracée : par sécurité, aucune donnée n'est servie. "
-                            + "Réessayez dans quelques instants.", Map.of());
-            request.responseHeaders().put("Retry-After", "5");
+        if (writer.isWriterThread()) {
+            // it would wait for a commit only this thread can make
+            throw new IllegalStateException("the trace writer's thread cannot wait for a trace commit");
         }
+        traced(exchange).join();
+    }
+
+    /**
+     * Hands the request's trace to the writer and returns at once. The future completes, never exceptionally, on
+     * the writer's thread once the trace is committed (and measured), or once the answer has been replaced by 503
+     * {@code trace-unavailable} because it could not be, in time.
+     */
+    public CompletableFuture<Void> traced(Exchange exchange) {
+        GatewayRequest request = GatewayRequest.of(exchange);
+        TraceRecord trace;
+        CompletableFuture<Void> committed;
+        try {
+            trace = toRecord(request);
+            committed = writer.submit(trace);
+        } catch (RuntimeException e) {
+            refuse(exchange, request, e);
+            return CompletableFuture.completedFuture(null);
+        }
+        return committed.handle((ok, failure) -> {
+            if (failure == null) {
+                measure(exchange, request, trace.dureeMs());
+            } else {
+                refuse(exchange, request, writer.unavailable(failure));
+            }
+            return null;
+        });
+    }
+
+    private void refuse(Exchange exchange, GatewayRequest request, RuntimeException why) {
+        LOG.error("trace of request {} could not be written ({}): answering trace-unavailable",
+                request.requestId(), why.getMessage());
+        answers.problem(exchange, Problem.TRACE_UNAVAILABLE,
+                "La consultation n'a pas pu être tracée : par sécurité, aucune donnée n'est servie. "
+                        + "Réessayez dans quelques instants.", Map.of());
+        request.responseHeaders().put("Retry-After", "5");
     }
 
     /** Requests by route, outcome and profile, with their latency (SPEC §11). */

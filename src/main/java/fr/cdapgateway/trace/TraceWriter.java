@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,8 +70,33 @@ public class TraceWriter implements SmartLifecycle {
         meters.gauge("gateway.trace.queue", queue, BlockingQueue::size);
     }
 
+    /** Whether the caller runs on the writer's thread (which must never wait for a commit). */
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Returns once the trace is committed; throws {@link TraceUnavailableException} if it cannot be, in time. */
     void write(TraceRecord record) {
+        if (isWriterThread()) {
+            throw new IllegalStateException("the trace writer's thread cannot wait for a trace commit");
+        }
+        try {
+            submit(record).get();
+        } catch (ExecutionException e) {
+            throw unavailable(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TraceUnavailableException("interrupted while waiting for the trace commit");
+        }
+    }
+
+    /**
+     * Queues the trace and returns at once: the future completes (on the writer thread) once the trace is
+     * committed, or exceptionally if it cannot be within {@code gateway.trace.commit-timeout}.
+     *
+     * @throws TraceUnavailableException at once if the writer is stopped or its queue is full
+     */
+    CompletableFuture<Void> submit(TraceRecord record) {
         if (!running) {
             throw new TraceUnavailableException("trace writer stopped");
         }
@@ -78,16 +104,20 @@ public class TraceWriter implements SmartLifecycle {
         if (!queue.offer(pending)) {
             throw new TraceUnavailableException("trace queue full");
         }
-        try {
-            pending.committed().get(properties.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new TraceUnavailableException("trace not committed within " + properties.commitTimeout());
-        } catch (ExecutionException e) {
-            throw new TraceUnavailableException("trace commit failed: " + e.getCause().getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TraceUnavailableException("interrupted while waiting for the trace commit");
+        return pending.committed().orTimeout(properties.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Why a submitted trace was not committed, as the exception the callers answer with. */
+    TraceUnavailableException unavailable(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TraceUnavailableException unavailable) {
+            return unavailable;
         }
+        if (cause instanceof TimeoutException) {
+            return new TraceUnavailableException("trace not committed within " + properties.commitTimeout());
+        }
+        return new TraceUnavailableException("trace commit failed: " + cause.getClass().getSimpleName());
     }
 
     private void run() {

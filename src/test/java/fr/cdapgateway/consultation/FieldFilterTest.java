@@ -1,6 +1,7 @@
 package fr.cdapgateway.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class FieldFilterTest {
              "champAjouteDemain":{"secret":"x"}}""";
 
     private static ObjectNode filtered(String profile) throws Exception {
-        return new FieldFilter(PROFILES.get(profile).champs()).apply(JSON.readTree(DOSSIER));
+        return new FieldFilter(PROFILES.get(profile).champs()).read(JSON.createParser(DOSSIER));
     }
 
     private static List<String> names(JsonNode node) {
@@ -81,16 +82,16 @@ class FieldFilterTest {
     @Test
     void fieldsTheBackendAddsInsideAllowedObjectsAreRemovedForEveryProfile() throws Exception {
         for (String profile : PROFILES.keySet()) {
-            ObjectNode view = new FieldFilter(PROFILES.get(profile).champs()).apply(JSON.readTree(DOSSIER_WITH_ADDITIONS));
+            ObjectNode view = new FieldFilter(PROFILES.get(profile).champs()).read(JSON.createParser(DOSSIER_WITH_ADDITIONS));
             assertThat(view.toString()).as(profile).doesNotContain("nouveauChampSensible", "salaireConjoint",
                     "detailRessources", "telephone", "nomNaissance2", "handicap", "scolarite", "coordonneesGps",
                     "motifSanction", "salaire\"", "banque", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9",
                     "x10", "31999");
         }
-        ObjectNode t2 = new FieldFilter(PROFILES.get("T2").champs()).apply(JSON.readTree(DOSSIER_WITH_ADDITIONS));
+        ObjectNode t2 = new FieldFilter(PROFILES.get("T2").champs()).read(JSON.createParser(DOSSIER_WITH_ADDITIONS));
         assertThat(names(t2.get("quotientsFamiliaux").get(0))).containsExactly("annee", "mois", "valeur", "statut");
         // a leaf that arrives as an object is removed, not passed whole
-        ObjectNode t1 = new FieldFilter(PROFILES.get("T1").champs()).apply(JSON.readTree(DOSSIER_WITH_ADDITIONS));
+        ObjectNode t1 = new FieldFilter(PROFILES.get("T1").champs()).read(JSON.createParser(DOSSIER_WITH_ADDITIONS));
         assertThat(names(t1.get("adresse"))).containsExactly("codePostalVille");
     }
 
@@ -109,7 +110,7 @@ class FieldFilterTest {
     @Test
     void aShapeOtherThanThePathSaysIsDropped() throws Exception {
         ObjectNode view = new FieldFilter(List.of("enfants[].prenoms", "adresse.pays"))
-                .apply(JSON.readTree("{\"enfants\":{\"prenoms\":\"LEO\"},\"adresse\":[{\"pays\":\"FRANCE\"}]}"));
+                .read(JSON.createParser("{\"enfants\":{\"prenoms\":\"LEO\"},\"adresse\":[{\"pays\":\"FRANCE\"}]}"));
 
         assertThat(names(view)).isEmpty();
     }
@@ -147,8 +148,40 @@ class FieldFilterTest {
     @Test
     void aScalarWhereTheAllowListExpectsAnObjectIsDropped() throws Exception {
         ObjectNode view = new FieldFilter(List.of("adresse.codePostalVille"))
-                .apply(JSON.readTree("{\"adresse\":\"12 RUE DES LILAS 79000 NIORT\"}"));
+                .read(JSON.createParser("{\"adresse\":\"12 RUE DES LILAS 79000 NIORT\"}"));
 
         assertThat(names(view)).isEmpty();
+    }
+
+    @Test
+    void whatIsSkippedIsStillParsedSoAMalformedDocumentIsRefused() throws Exception {
+        FieldFilter t2 = new FieldFilter(PROFILES.get("T2").champs());
+
+        assertThatThrownBy(() -> t2.read(JSON.createParser("{\"numeroAllocataire\":\"1000042\",\"nir\":[1,}")))
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> t2.read(JSON.createParser("{\"champ\":{\"a\":1,\"a\":2}}")
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void plainValuesKeepTheirTypeAndWhatFollowsTheDocumentIsLeftToTheCaller() throws Exception {
+        var parser = JSON.createParser("""
+                {"numeroAllocataire":"1000042","quotientsFamiliaux":[{"annee":2026,"mois":9,"valeur":12345678901,
+                 "statut":null},{"annee":2026,"mois":10,"valeur":645.5,"statut":"CALCULE"}]} {"suite":1}""");
+        ObjectNode view = new FieldFilter(PROFILES.get("T2").champs()).read(parser);
+
+        assertThat(view.toString()).isEqualTo("{\"numeroAllocataire\":\"1000042\",\"quotientsFamiliaux\":["
+                + "{\"annee\":2026,\"mois\":9,\"valeur\":12345678901,\"statut\":null},"
+                + "{\"annee\":2026,\"mois\":10,\"valeur\":645.5,\"statut\":\"CALCULE\"}]}");
+        assertThat(parser.nextToken()).isEqualTo(com.fasterxml.jackson.core.JsonToken.START_OBJECT);
+    }
+
+    @Test
+    void aDocumentThatIsNotAnObjectGivesNothing() throws Exception {
+        FieldFilter t1 = new FieldFilter(PROFILES.get("T1").champs());
+
+        assertThat(t1.read(JSON.createParser("[{\"numeroAllocataire\":\"1000042\"}]"))).isEmpty();
+        assertThat(t1.read(JSON.createParser("\"1000042\""))).isEmpty();
     }
 }

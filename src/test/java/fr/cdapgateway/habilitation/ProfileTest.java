@@ -1,6 +1,7 @@
 package fr.cdapgateway.habilitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -11,7 +12,23 @@ import fr.cdapgateway.habilitation.Profile.Precondition;
 class ProfileTest {
 
     private static Profile profile(String code, Precondition precondition) {
-        return new Profile(code, code, "test", List.of("numeroAllocataire"), precondition, 24);
+        List<String> champs = new java.util.ArrayList<>(List.of("numeroAllocataire"));
+        champs.addAll(precondition.fieldsRead());
+        return new Profile(code, code, "test", champs, precondition, 24);
+    }
+
+    @Test
+    void aProfileThatCannotSayWhoseDossierItReadsIsRefused() {
+        assertThatThrownBy(() -> new Profile("T9", "T9", "test", List.of("caf"), Precondition.NONE, 24))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numeroAllocataire");
+    }
+
+    @Test
+    void aProfileWhoseAllowListLacksWhatItsPreconditionReadsIsRefused() {
+        assertThat(Precondition.DROIT_RSA_RECENT.fieldsRead()).containsExactly("rsa.dateDebutDroit", "rsa.dateFinDroit");
+        assertThatThrownBy(() -> new Profile("T18", "T18", "test", List.of("numeroAllocataire", "rsa.dateDebutDroit"),
+                Precondition.DROIT_RSA_RECENT, 24))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rsa.dateFinDroit");
     }
 
     @Test
