@@ -190,13 +190,14 @@ wait_for "http://127.0.0.1:$NGINX_PORT/dossiers/1000042" 30
 # The two peers: built here (not part of the product's build), run with the gateway's JVM options.
 log "peers: the engine floor on $FLOOR_PORT, Spring Cloud Gateway on $SCG_PORT"
 for peer in camel-floor spring-cloud-gateway; do mvn -B -q -DskipTests -f "bench/peers/$peer/pom.xml" package; done
-CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT FLOOR_PORT=$FLOOR_PORT \
-  "$JAVA" $GATEWAY_JVM -jar bench/peers/camel-floor/target/camel-floor.jar > "$OUT/floor.log" 2>&1 &
+# each from its own directory: Spring Boot would read the gateway's ./config/application.yml from this one
+(cd bench/peers/camel-floor && CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT FLOOR_PORT=$FLOOR_PORT \
+  exec "$JAVA" $GATEWAY_JVM -jar target/camel-floor.jar) > "$OUT/floor.log" 2>&1 &
 PID_OF[floor]=$!
 PIDS+=("$!")
-CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT PEER_PORT=$SCG_PORT PEER_ACCESS_LOG=$OUT/scg-access.log \
-  "$JAVA" $GATEWAY_JVM -Dreactor.netty.http.server.accessLogEnabled=true \
-  -jar bench/peers/spring-cloud-gateway/target/spring-cloud-gateway.jar > "$OUT/scg.log" 2>&1 &
+(cd bench/peers/spring-cloud-gateway && CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT PEER_PORT=$SCG_PORT \
+  PEER_ACCESS_LOG=$OUT/scg-access.log exec "$JAVA" $GATEWAY_JVM -Dreactor.netty.http.server.accessLogEnabled=true \
+  -jar target/spring-cloud-gateway.jar) > "$OUT/scg.log" 2>&1 &
 PID_OF[scg]=$!
 PIDS+=("$!")
 wait_for "http://127.0.0.1:$FLOOR_PORT/api/v1/dossiers/1000042/quotient-familial" 60
