@@ -249,6 +249,9 @@ RATE=$(awk -v b="$BEST" 'BEGIN {printf "%d", b/2}')
   Authorization="Basic bmlvcnQuYWdlbnQxOkRlbW8tQ2RhcC0yMDI2IQ==" X-Motif=RESTAURATION_SCOLAIRE \
   > "$OUT/half-load-gateway.txt"
 
+# resident memory under load: what was sampled up to here (the profiler's own buffers come next)
+for t in gateway-pg gateway-h2; do cp "$OUT/rss-$t.kb" "$OUT/rss-$t.load.kb"; done
+
 log "profile: where the gateway's time goes (gateway on PostgreSQL, 32 connections)"
 PROFILER=""
 if mvn -B -q dependency:get -Dartifact=tools.profiler:async-profiler:4.1 >/dev/null 2>&1; then
@@ -347,7 +350,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo "## Start-up, memory"
   echo
   echo "- start-up to readiness UP (process start, wall clock): PostgreSQL $(cat "$OUT/startup-gateway-pg.ms") ms, H2 $(cat "$OUT/startup-gateway-h2.ms") ms"
-  echo "- resident memory under load (max): PostgreSQL $(sort -n "$OUT/rss-gateway-pg.kb" | tail -1 | awk '{printf "%.0f MB", $1/1024}'), H2 $(sort -n "$OUT/rss-gateway-h2.kb" | tail -1 | awk '{printf "%.0f MB", $1/1024}')"
+  echo "- resident memory under load (max over the warm-up, the load rounds and the half-load run; not the profiled minute): PostgreSQL $(sort -n "$OUT/rss-gateway-pg.load.kb" | tail -1 | awk '{printf "%.0f MB", $1/1024}'), H2 $(sort -n "$OUT/rss-gateway-h2.load.kb" | tail -1 | awk '{printf "%.0f MB", $1/1024}')"
   echo
   echo "## Cached authentication (JMH, average time)"
   echo
