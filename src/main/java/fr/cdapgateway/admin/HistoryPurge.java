@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.trace.TraceRecorder;
 import fr.cdapgateway.config.SqlTime;
+import fr.cdapgateway.ops.ClusterJobs;
+import fr.cdapgateway.trace.TraceRecorder;
 
 /**
  * Habilitation data is kept 6 years after the habilitation or the account ends (SPEC §1, §8), then purged:
@@ -28,14 +29,16 @@ public class HistoryPurge {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryPurge.class);
 
+    private final ClusterJobs jobs;
     private final JdbcClient jdbc;
     private final AccessChanges changes;
     private final TraceRecorder traces;
     private final Clock clock;
     private final Period retention;
 
-    HistoryPurge(JdbcClient jdbc, AccessChanges changes, TraceRecorder traces, Clock clock,
+    HistoryPurge(JdbcClient jdbc, AccessChanges changes, TraceRecorder traces, Clock clock, ClusterJobs jobs,
                  @Value("${gateway.retention.habilitation-history:6y}") Period retention) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.changes = changes;
         this.traces = traces;
@@ -90,7 +93,12 @@ public class HistoryPurge {
         return reviews.size();
     }
 
+    /** Every instance fires it; one of a cluster runs it (ClusterJobs). */
     @Scheduled(cron = "${gateway.retention.purge-cron:0 30 3 * * *}", zone = "Europe/Paris")
+    void scheduledPurge() {
+        jobs.runOnce("purge-historique", ClusterJobs.DAILY_HOLD, this::purge);
+    }
+
     public void purge() {
         Instant limit = clock.instant().atOffset(ZoneOffset.UTC).minus(retention).toInstant();
         int[] counts = changes.apply(() -> {

@@ -1,27 +1,43 @@
 package fr.cdapgateway.throttle;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes the shared bucket rows of idle keys (PostgreSQL), every {@code gateway.throttle.cleanup-interval}. */
+import fr.cdapgateway.ops.ClusterJobs;
+
+/**
+ * Deletes the shared bucket rows of idle keys (PostgreSQL), every {@code gateway.throttle.cleanup-interval}, on one
+ * instance of a cluster at a time (ClusterJobs).
+ */
 @Component
 class BucketCleanup {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketCleanup.class);
 
     private final BucketStore buckets;
+    private final ClusterJobs jobs;
+    private final Duration hold;
 
-    BucketCleanup(BucketStore buckets) {
+    BucketCleanup(BucketStore buckets, ClusterJobs jobs,
+                  @Value("${gateway.throttle.cleanup-interval:10m}") Duration interval) {
         this.buckets = buckets;
+        this.jobs = jobs;
+        // the others skip it until then: half the interval, so one instance's late firing is not lost
+        this.hold = interval.dividedBy(2);
     }
 
     @Scheduled(fixedDelayString = "${gateway.throttle.cleanup-interval:10m}", initialDelayString = "${gateway.throttle.cleanup-interval:10m}")
     void removeExpired() {
-        int removed = buckets.removeExpired();
-        if (removed > 0) {
-            LOG.info("rate-limit buckets: {} rows of idle keys removed", removed);
-        }
+        jobs.runOnce("nettoyage-compteurs", hold, () -> {
+            int removed = buckets.removeExpired();
+            if (removed > 0) {
+                LOG.info("rate-limit buckets: {} rows of idle keys removed", removed);
+            }
+        });
     }
 }

@@ -28,5 +28,7 @@ public record TraceProperties(
         // the id of hmac-key, recorded with each day it chains; rotate by giving a new key a new id and moving the
         // old one to previous-keys (read-only, for verification) for as long as its days are kept
         @DefaultValue("k1") @Pattern(regexp = "[A-Za-z0-9._-]{1,40}") String keyId,
-        @DefaultValue({}) Map<String, String> previousKeys) {
+        @DefaultValue({}) Map<String, String> previousKeys,
+        // an instance's hold on its chain's name (ChainLease): renewed every third of it; a duplicate waits this long
+        @DefaultValue("15s") @NotNull Duration leaseDuration) {
 }

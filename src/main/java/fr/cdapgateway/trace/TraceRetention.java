@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import fr.cdapgateway.config.SqlTime;
+import fr.cdapgateway.ops.ClusterJobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,11 @@ public class TraceRetention {
     private final TraceRecorder recorder;
     private final TraceProperties properties;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     TraceRetention(JdbcClient jdbc, TransactionTemplate transactions, TraceRecorder recorder,
-                   TraceProperties properties, Clock clock) {
+                   TraceProperties properties, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.recorder = recorder;
@@ -36,7 +39,12 @@ public class TraceRetention {
         this.clock = clock;
     }
 
+    /** Every instance fires it; one of a cluster runs it (ClusterJobs). */
     @Scheduled(cron = "${gateway.retention.purge-cron:0 30 3 * * *}", zone = "Europe/Paris")
+    void scheduledPurge() {
+        jobs.runOnce("purge-traces", ClusterJobs.DAILY_HOLD, this::purge);
+    }
+
     public void purge() {
         LocalDate firstKept = TraceStore.segmentOf(clock.instant()).minus(properties.retention());
         int purged = transactions.execute(status -> {

@@ -73,7 +73,7 @@ class TraceThroughputIT {
 
     private double measure(String instance, int maxBatch, int traces) throws Exception {
         TraceWriter writer = new TraceWriter(store, new TraceProperties(properties.hmacKey(), instance, maxBatch,
-                20_000, Duration.ofSeconds(30), Period.ofMonths(6), "k1", java.util.Map.of()), Clock.systemUTC(),
+                20_000, Duration.ofSeconds(30), Period.ofMonths(6), "k1", java.util.Map.of(), Duration.ofSeconds(15)), Clock.systemUTC(),
                 new SimpleMeterRegistry());
         writer.start();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
