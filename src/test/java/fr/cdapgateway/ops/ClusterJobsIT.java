@@ -42,13 +42,24 @@ class ClusterJobsIT {
         return JdbcClient.create(data);
     }
 
+    /** Two instances on one database, on one clock the test moves. */
+    private record Cluster(MutableClock clock, ClusterJobs a, ClusterJobs b) {
+        Cluster(JdbcClient jdbc, MutableClock clock) {
+            this(clock, new ClusterJobs(jdbc, clock, "gateway-a"), new ClusterJobs(jdbc, clock, "gateway-b"));
+        }
+
+        Cluster(JdbcClient jdbc) {
+            this(jdbc, new MutableClock(Instant.parse("2026-12-02T02:30:00Z")));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void ofTwoInstancesFiringTheSameRunOnlyOneRunsItUntilItsHoldIsOver(String kind) {
-        JdbcClient jdbc = database(kind);
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-02T02:30:00Z"));
-        ClusterJobs a = new ClusterJobs(jdbc, clock, "gateway-a");
-        ClusterJobs b = new ClusterJobs(jdbc, clock, "gateway-b");
+        Cluster cluster = new Cluster(database(kind));
+        MutableClock clock = cluster.clock();
+        ClusterJobs a = cluster.a();
+        ClusterJobs b = cluster.b();
         AtomicInteger runs = new AtomicInteger();
 
         assertThat(a.runOnce("purge", Duration.ofHours(1), runs::incrementAndGet)).isTrue();
@@ -67,10 +78,9 @@ class ClusterJobsIT {
     @ParameterizedTest
     @MethodSource("databases")
     void aRunThatFailsGivesTheJobBackForTheNextFiring(String kind) {
-        JdbcClient jdbc = database(kind);
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-02T02:30:00Z"));
-        ClusterJobs a = new ClusterJobs(jdbc, clock, "gateway-a");
-        ClusterJobs b = new ClusterJobs(jdbc, clock, "gateway-b");
+        Cluster cluster = new Cluster(database(kind));
+        ClusterJobs a = cluster.a();
+        ClusterJobs b = cluster.b();
 
         assertThatThrownBy(() -> a.runOnce("purge", Duration.ofHours(1), () -> {
             throw new IllegalStateException("database gone");
