@@ -3,18 +3,21 @@ package fr.cdapgateway.admin;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.cdapgateway.auth.AccessNotifier;
 import fr.cdapgateway.auth.AccountDirectory;
 import fr.cdapgateway.habilitation.HabilitationDirectory;
 
 /**
  * Makes every change of an account, habilitation, group or convention effective on the very next request:
- * this instance's caches are dropped at once, and a generation counter in the shared database tells the other
- * instances of a cluster to drop theirs within {@code gateway.admin.invalidation-poll} (1 s by default).
+ * this instance's caches are dropped at once, and the other instances of a cluster are told at commit — by a
+ * PostgreSQL notification they listen to ({@link AccessListener}), and by a generation counter they poll every
+ * {@code gateway.admin.invalidation-poll} (1 s) when they cannot listen (H2, or a broken connection).
  */
 @Component
 class AccessChanges {
@@ -24,9 +27,13 @@ class AccessChanges {
     private final HabilitationDirectory habilitations;
     private final TransactionTemplate transactions;
     private final AtomicLong seen = new AtomicLong(-1);
+    private final AccessNotifier notifier;
+    private final ObjectProvider<AccessListener> listener;
 
     AccessChanges(JdbcClient jdbc, TransactionTemplate transactions, AccountDirectory accounts,
-                  HabilitationDirectory habilitations) {
+                  HabilitationDirectory habilitations, AccessNotifier notifier, ObjectProvider<AccessListener> listener) {
+        this.notifier = notifier;
+        this.listener = listener;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.accounts = accounts;
@@ -41,7 +48,7 @@ class AccessChanges {
         try {
             return transactions.execute(status -> {
                 T result = change.get();
-                jdbc.sql("update generation_acces set generation = generation + 1 where id = 1").update();
+                notifier.changed();
                 return result;
             });
         } finally {
@@ -56,6 +63,9 @@ class AccessChanges {
 
     @Scheduled(fixedDelayString = "${gateway.admin.invalidation-poll:1s}")
     void followOtherInstances() {
+        if (listener.getIfAvailable() != null && listener.getObject().listening()) {
+            return; // notifications bring the changes; the counter is the fallback
+        }
         long generation = jdbc.sql("select generation from generation_acces where id = 1").query(Long.class).single();
         if (seen.getAndSet(generation) != generation) {
             dropCaches();

@@ -33,9 +33,10 @@ public class AccountRepository {
 
     /**
      * Counts one more failure, consecutive and within the current 24-hour window, and locks the account when
-     * either threshold is reached — in one statement, so concurrent failures cannot slip past the count.
+     * either threshold is reached — in one statement, so concurrent failures cannot slip past the count. Returns
+     * whether this failure locked it.
      */
-    void recordFailure(long id, int consecutiveThreshold, int dailyThreshold, Instant now) {
+    boolean recordFailure(long id, int consecutiveThreshold, int dailyThreshold, Instant now) {
         jdbc.sql("""
                 update utilisateur
                    set echecs_consecutifs = echecs_consecutifs + 1,
@@ -54,6 +55,9 @@ public class AccountRepository {
                 .param("now", SqlTime.utc(now))
                 .param("id", id)
                 .update();
+        // locked by this very failure (its time is ours): the caller tells the cluster
+        return jdbc.sql("select count(*) from utilisateur where id = :id and verrouille_le = :now")
+                .param("id", id).param("now", SqlTime.utc(now)).query(Integer.class).single() == 1;
     }
 
     /** Last use, for the reverse review; written at most once a day per account, off the hot path's way. */

@@ -31,6 +31,7 @@ public class Authenticator {
     /** How much longer than a verification may last a caller waits for one it shares. */
     private static final long SHARED_VERIFICATION_MARGIN_MS = 5_000;
 
+    private final AccessNotifier notifier;
     private final AccountDirectory accounts;
     private final AccountRepository repository;
     private final CredentialCache credentialCache;
@@ -42,7 +43,9 @@ public class Authenticator {
     private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
     Authenticator(AccountDirectory accounts, AccountRepository repository, CredentialCache credentialCache,
-                  PasswordHasher hasher, AuthProperties properties, Clock clock, FailedLogins failedLogins) {
+                  PasswordHasher hasher, AuthProperties properties, Clock clock, FailedLogins failedLogins,
+                  AccessNotifier notifier) {
+        this.notifier = notifier;
         this.accounts = accounts;
         this.repository = repository;
         this.credentialCache = credentialCache;
@@ -126,9 +129,13 @@ public class Authenticator {
                     "Compte verrouillé après des échecs de connexion répétés : un gestionnaire doit le déverrouiller.");
         }
         if (!verified && !passwordMatches(credentials, account)) {
-            repository.recordFailure(account.id(), properties.lockoutThreshold(), properties.dailyFailureLimit(),
-                    clock.instant());
+            boolean lockedNow = repository.recordFailure(account.id(), properties.lockoutThreshold(),
+                    properties.dailyFailureLimit(), clock.instant());
             accounts.invalidate(account.login());
+            if (lockedNow) {
+                // the lock holds on every instance of a cluster, not only here
+                notifier.changed();
+            }
             throw failed(request);
         }
         request.identified();

@@ -21,6 +21,7 @@ public class PasswordChange {
 
     private static final String EXPECTED = "{\"ancienMotDePasse\":\"...\",\"nouveauMotDePasse\":\"...\"}";
 
+    private final AccessNotifier notifier;
     private final JsonBodies bodies;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
@@ -30,7 +31,9 @@ public class PasswordChange {
     private final Clock clock;
 
     PasswordChange(JsonBodies bodies, PasswordPolicy policy, PasswordHasher hasher,
-                   AccountRepository repository, AccountDirectory accounts, Answers answers, Clock clock) {
+                   AccountRepository repository, AccountDirectory accounts, Answers answers, Clock clock,
+                   AccessNotifier notifier) {
+        this.notifier = notifier;
         this.bodies = bodies;
         this.policy = policy;
         this.hasher = hasher;
@@ -70,6 +73,8 @@ public class PasswordChange {
         });
         repository.changePassword(account.id(), hasher.hash(nouveau), clock.instant());
         accounts.invalidate(account.login());
+        // the other instances of a cluster must stop taking the old password at once
+        notifier.changed();
     }
 
     private static boolean sameText(String a, String b) {

@@ -1,0 +1,123 @@
+package fr.cdapgateway.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.cdapgateway.CdapGatewayApplication;
+import fr.cdapgateway.support.Api;
+import fr.cdapgateway.support.Api.Reply;
+import fr.cdapgateway.support.EmbeddedPostgres;
+import fr.cdapgateway.support.TestPorts;
+
+/**
+ * Two instances on one PostgreSQL (SPEC §3): an access change made through one reaches the other by notification
+ * within 100 ms — the generation counter's polling is set to an hour here, so nothing else could bring it.
+ */
+// closed when the class is done, while its PostgreSQL server still runs
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "gateway.admin.invalidation-poll=1h")
+class ClusterInvalidationIT {
+
+    private static final String DEMO = "Demo-Cdap-2026!";
+    private static final String QF = "/api/v1/dossiers/1000042/quotient-familial";
+    private static String databaseUrl;
+    private static ConfigurableApplicationContext instanceB;
+    private static Api b;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestPorts.register(registry);
+        databaseUrl = EmbeddedPostgres.createDatabase(EmbeddedPostgres.server());
+        registry.add("spring.datasource.url", () -> databaseUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @Value("${gateway.api.port}")
+    int apiPort;
+
+    private Api a() {
+        return new Api(apiPort);
+    }
+
+    /** Started once instance A (the test's context) has created the schema and the demo data. */
+    private static synchronized Api b() {
+        if (instanceB == null) {
+            int[] ports = TestPorts.freePorts(4);
+            instanceB = SpringApplication.run(CdapGatewayApplication.class, List.of("--gateway.api.host=127.0.0.1",
+                    "--gateway.api.port=" + ports[0], "--gateway.simulator.port=" + ports[1],
+                    "--server.port=" + ports[2], "--management.server.port=" + ports[3],
+                    "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres", "--gateway.trace.instance=gateway-b",
+                    "--gateway.admin.invalidation-poll=1h").toArray(String[]::new));
+            b = new Api(ports[0]);
+        }
+        return b;
+    }
+
+    @AfterAll
+    static void stopInstanceB() {
+        if (instanceB != null) {
+            instanceB.close();
+        }
+    }
+
+    private static AccessListener listenerOfB() {
+        return instanceB.getBean(AccessListener.class);
+    }
+
+    /** Runs the change on A and returns how long after A answered B dropped its caches (0 if before). */
+    private static long millisUntilBFollows(Runnable changeOnA) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> listenerOfB().listening());
+        long before = listenerOfB().invalidations();
+        changeOnA.run();
+        long answered = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> listenerOfB().invalidations() > before);
+        return Math.max(0, listenerOfB().lastInvalidationNanos() - answered) / 1_000_000;
+    }
+
+    @Test
+    void aSuspensionThroughOneInstanceBlocksTheNextCallOnTheOther() {
+        Api b = b();
+        assertThat(b.get(QF).as("niort.agent1", DEMO).motif("CENTRE_LOISIRS").send().status()).isEqualTo(200);
+
+        long millis = millisUntilBFollows(() -> assertThat(a().post("/api/v1/admin/utilisateurs/niort.agent1/suspension",
+                null).as("caf79.admin", DEMO).send().status()).isBetween(200, 204));
+        Reply onB = b.get(QF).as("niort.agent1", DEMO).motif("CENTRE_LOISIRS").send();
+
+        assertThat(millis).as("from A's answer to B's caches dropped").isLessThanOrEqualTo(100);
+        assertThat(onB.status()).as(onB.toString()).isEqualTo(403);
+        assertThat(onB.code()).isEqualTo("account-suspended");
+    }
+
+    @Test
+    void aPasswordChangedThroughOneInstanceNoLongerOpensTheOther() {
+        Api b = b();
+        String changed = "Un-Mot-De-Passe-Solide-79";
+        assertThat(b.get(QF).as("niort.agent2", DEMO).motif("CENTRE_LOISIRS").send().status()).isEqualTo(200);
+
+        long millis = millisUntilBFollows(() -> assertThat(a().put("/api/v1/moi/mot-de-passe",
+                "{\"ancienMotDePasse\":\"" + DEMO + "\",\"nouveauMotDePasse\":\"" + changed + "\"}")
+                .as("niort.agent2", DEMO).send().status()).isBetween(200, 204));
+        Reply oldOnB = b.get(QF).as("niort.agent2", DEMO).motif("CENTRE_LOISIRS").send();
+        Reply newOnB = b.get(QF).as("niort.agent2", changed).motif("CENTRE_LOISIRS").send();
+
+        assertThat(millis).as("from A's answer to B's caches dropped").isLessThanOrEqualTo(100);
+        assertThat(oldOnB.status()).as(oldOnB.toString()).isEqualTo(401);
+        assertThat(newOnB.status()).as(newOnB.toString()).isEqualTo(200);
+    }
+}
