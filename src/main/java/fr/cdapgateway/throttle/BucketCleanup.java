@@ -1,5 +1,6 @@
 package fr.cdapgateway.throttle;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 import fr.cdapgateway.ops.ClusterJobs;
 
 /**
- * Deletes the shared bucket rows of idle keys (PostgreSQL), every {@code gateway.throttle.cleanup-interval}, on one
- * instance of a cluster at a time (ClusterJobs).
+ * Deletes the shared bucket rows of idle keys (PostgreSQL) and the last client addresses older than the sharing
+ * window, every {@code gateway.throttle.cleanup-interval}, on one instance of a cluster at a time (ClusterJobs).
  */
 @Component
 class BucketCleanup {
@@ -21,10 +22,16 @@ class BucketCleanup {
 
     private final BucketStore buckets;
     private final ClusterJobs jobs;
+    private final LastAddresses addresses;
+    private final Duration sharingWindow;
+    private final Clock clock;
     private final Duration hold;
 
-    BucketCleanup(BucketStore buckets, ClusterJobs jobs,
-                  @Value("${gateway.throttle.cleanup-interval:10m}") Duration interval) {
+    BucketCleanup(BucketStore buckets, ClusterJobs jobs, LastAddresses addresses, ThrottleProperties limits,
+                  Clock clock, @Value("${gateway.throttle.cleanup-interval:10m}") Duration interval) {
+        this.addresses = addresses;
+        this.sharingWindow = limits.sharing().window();
+        this.clock = clock;
         this.buckets = buckets;
         this.jobs = jobs;
         // the others skip it until then: half the interval, so one instance's late firing is not lost
@@ -38,6 +45,7 @@ class BucketCleanup {
             if (removed > 0) {
                 LOG.info("rate-limit buckets: {} rows of idle keys removed", removed);
             }
+            addresses.forgetBefore(clock.instant().minus(sharingWindow));
         });
     }
 }

@@ -41,7 +41,7 @@ public class TraceRetention {
 
     /** Every instance fires it; one of a cluster runs it (ClusterJobs). */
     @Scheduled(cron = "${gateway.retention.purge-cron:0 30 3 * * *}", zone = "Europe/Paris")
-    void scheduledPurge() {
+    public void scheduledPurge() {
         jobs.runOnce("purge-traces", ClusterJobs.DAILY_HOLD, this::purge);
     }
 

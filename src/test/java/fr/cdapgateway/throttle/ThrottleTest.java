@@ -211,7 +211,7 @@ class ThrottleTest {
 
     @Test
     void oneLoginFromTwoAddressesWithinAMinuteIsFlaggedAndRefusedWhereTheConventionSaysSo() {
-        SharingDetector sharing = new SharingDetector(limits, clock, meters);
+        SharingDetector sharing = new SharingDetector(limits, clock, meters, new SharedInMemory());
         Exchange first = call(account("agent", "79-2017-19"), "127.0.0.1");
         Exchange second = call(account("agent", "79-2017-19"), "127.0.0.2");
         sharing.check(first);
@@ -228,5 +228,40 @@ class ThrottleTest {
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.CREDENTIAL_SHARING_SUSPECTED));
         assertThat(meters.counter("gateway.sharing.suspected").count()).isEqualTo(2);
+    }
+
+    @Test
+    void oneLoginFromTwoAddressesIsFlaggedWhicheverInstancesServedTheCalls() {
+        SharedInMemory database = new SharedInMemory();
+        SharingDetector instanceA = new SharingDetector(limits, clock, meters, database);
+        SharingDetector instanceB = new SharingDetector(limits, clock, meters, database);
+        Exchange onA = call(account("agent", "79-2017-19"), "127.0.0.1");
+        Exchange onB = call(account("agent", "79-2017-19"), "127.0.0.2");
+        Exchange againOnB = call(account("agent", "79-2017-19"), "127.0.0.2");
+
+        instanceA.check(onA);
+        instanceB.check(onB);
+        instanceB.check(againOnB);
+
+        assertThat(GatewayRequest.of(onA).flags()).isEmpty();
+        assertThat(GatewayRequest.of(onB).flags()).containsExactly("credential-sharing-suspected");
+        assertThat(GatewayRequest.of(againOnB).flags()).isEmpty();
+        assertThat(database.writes).as("written when an instance sees a new address only").isEqualTo(2);
+    }
+
+    /** The cluster's table of last addresses, in memory. */
+    private static final class SharedInMemory extends LastAddresses {
+        private final java.util.Map<String, Seen> rows = new java.util.HashMap<>();
+        int writes;
+
+        SharedInMemory() {
+            super(null);
+        }
+
+        @Override
+        java.util.Optional<Seen> replace(String login, String address, java.time.Instant now) {
+            writes++;
+            return java.util.Optional.ofNullable(rows.put(login, new Seen(address, now)));
+        }
     }
 }
