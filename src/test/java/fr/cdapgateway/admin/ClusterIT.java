@@ -35,7 +35,8 @@ import fr.cdapgateway.trace.TraceVerifier;
 // closed when the class is done, while its PostgreSQL server still runs
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"gateway.admin.invalidation-poll=1h", "gateway.api.trusted-proxies=127.0.0.1"})
+        properties = {"gateway.admin.invalidation-poll=1h", "gateway.api.trusted-proxies=127.0.0.1",
+                "gateway.auth.lockout-threshold=3"})
 class ClusterIT {
 
     private static final String DEMO = "Demo-Cdap-2026!";
@@ -73,7 +74,8 @@ class ClusterIT {
                     "--server.port=" + ports[2], "--management.server.port=" + ports[3],
                     "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=postgres", "--gateway.trace.instance=gateway-b",
-                    "--gateway.admin.invalidation-poll=1h", "--gateway.api.trusted-proxies=127.0.0.1")
+                    "--gateway.admin.invalidation-poll=1h", "--gateway.api.trusted-proxies=127.0.0.1",
+                    "--gateway.auth.lockout-threshold=3")
                     .toArray(String[]::new));
             b = new Api(ports[0]);
         }
@@ -130,6 +132,28 @@ class ClusterIT {
         assertThat(millis).as("from A's answer to B's caches dropped").isLessThanOrEqualTo(100);
         assertThat(oldOnB.status()).as(oldOnB.toString()).isEqualTo(401);
         assertThat(newOnB.status()).as(newOnB.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aLockoutOnOneInstanceHoldsOnTheOtherAndAnUnlockThroughOneFreesBoth() {
+        Api b = b();
+        assertThat(b.get("/api/v1/moi").as("niort.suppleant", DEMO).send().status()).isEqualTo(200);
+
+        long locked = millisUntilBFollows(() -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(a().get("/api/v1/moi").as("niort.suppleant", "wrong-" + i).send().status()).isEqualTo(401);
+            }
+        });
+        Reply lockedOnB = b.get("/api/v1/moi").as("niort.suppleant", DEMO).send();
+        long unlocked = millisUntilBFollows(() -> assertThat(a().post(
+                "/api/v1/admin/utilisateurs/niort.suppleant/deverrouillage", null).as("caf79.admin", DEMO).send()
+                .status()).isBetween(200, 204));
+        Reply unlockedOnB = b.get("/api/v1/moi").as("niort.suppleant", DEMO).send();
+
+        assertThat(locked).isLessThanOrEqualTo(100);
+        assertThat(lockedOnB.status()).as(lockedOnB.toString()).isEqualTo(423);
+        assertThat(unlocked).isLessThanOrEqualTo(100);
+        assertThat(unlockedOnB.status()).as(unlockedOnB.toString()).isEqualTo(200);
     }
 
     @Test
