@@ -36,7 +36,7 @@ import fr.cdapgateway.trace.TraceVerifier;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"gateway.admin.invalidation-poll=1h", "gateway.api.trusted-proxies=127.0.0.1",
-                "gateway.auth.lockout-threshold=3"})
+                "gateway.auth.lockout-threshold=3", "gateway.throttle.conventions.79-DEMO-RSA.per-user-daily=3"})
 class ClusterIT {
 
     private static final String DEMO = "Demo-Cdap-2026!";
@@ -48,10 +48,7 @@ class ClusterIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestPorts.register(registry);
-        databaseUrl = EmbeddedPostgres.createDatabase(EmbeddedPostgres.server());
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        databaseUrl = EmbeddedPostgres.registerShared(registry);
     }
 
     @Value("${gateway.api.port}")
@@ -75,7 +72,8 @@ class ClusterIT {
                     "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=postgres", "--gateway.trace.instance=gateway-b",
                     "--gateway.admin.invalidation-poll=1h", "--gateway.api.trusted-proxies=127.0.0.1",
-                    "--gateway.auth.lockout-threshold=3")
+                    "--gateway.auth.lockout-threshold=3",
+                    "--gateway.throttle.conventions.79-DEMO-RSA.per-user-daily=3")
                     .toArray(String[]::new));
             b = new Api(ports[0]);
         }
@@ -154,6 +152,20 @@ class ClusterIT {
         assertThat(lockedOnB.status()).as(lockedOnB.toString()).isEqualTo(423);
         assertThat(unlocked).isLessThanOrEqualTo(100);
         assertThat(unlockedOnB.status()).as(unlockedOnB.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aDailyQuotaHoldsForTheSumOfBothInstances() {
+        List<Api> instances = List.of(a(), b());
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(instances.get(i % 2).get("/api/v1/dossiers/1000042").as("dep79.social", DEMO)
+                    .motif("ACTION_SOCIALE").send().status());
+        }
+        Reply fifth = b().get("/api/v1/dossiers/1000042").as("dep79.social", DEMO).motif("ACTION_SOCIALE").send();
+
+        assertThat(statuses).as("a quota of 3 a day, calls alternating between A and B").containsExactly(200, 200, 200, 429);
+        assertThat(fifth.code()).isEqualTo("quota-exceeded");
     }
 
     @Test

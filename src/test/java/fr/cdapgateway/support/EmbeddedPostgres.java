@@ -58,6 +58,11 @@ public final class EmbeddedPostgres {
         register(registry, server());
     }
 
+    /** The same, returning the database's URL: for a second instance on the same database. */
+    public static String registerShared(DynamicPropertyRegistry registry) {
+        return register(registry, server());
+    }
+
     public static void registerDurable(DynamicPropertyRegistry registry) {
         register(registry, durableServer());
     }
@@ -77,11 +82,12 @@ public final class EmbeddedPostgres {
         return pg.getJdbcUrl("postgres", database);
     }
 
-    private static void register(DynamicPropertyRegistry registry,
-                                 io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg) {
+    private static String register(DynamicPropertyRegistry registry,
+                                   io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg) {
         String url = createDatabase(pg);
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        return url;
     }
 }

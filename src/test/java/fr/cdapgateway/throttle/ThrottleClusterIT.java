@@ -34,10 +34,7 @@ class ThrottleClusterIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestPorts.register(registry);
-        databaseUrl = EmbeddedPostgres.createDatabase(EmbeddedPostgres.server());
-        registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        databaseUrl = EmbeddedPostgres.registerShared(registry);
         narrowNiort(registry);
     }
 
