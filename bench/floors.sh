@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The engine floor on the two fast REST engines of Camel, in the same interleaved rounds (issue 13):
 #   bench/floors.sh
-# netty-http (bench/peers/camel-floor, the gateway's engine) and platform-http on Vert.x
-# (bench/peers/camel-floor-vertx): a bare REST route forwarding the QF request to the simulator with camel-http,
+# netty-http (the gateway's engine) and platform-http on Vert.x, both bench/peers/camel-floor: a bare REST route forwarding the QF request to the simulator with camel-http,
 # no logic. Prints, for each engine and round at 32 connections: answers/s, CPU per answer of the floor's JVM and
 # of the simulator (µs), resident memory and threads. The JVMs run with the gateway's options (bench/run.sh).
 # Settings: FLOORS_ROUNDS (default 3), FLOORS_SECONDS (default 15).
@@ -17,7 +16,7 @@ PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 
 mvn -B -q -DskipTests package
-for peer in camel-floor camel-floor-vertx; do mvn -B -q -DskipTests -f "bench/peers/$peer/pom.xml" package; done
+mvn -B -q -DskipTests -f bench/peers/camel-floor/pom.xml package
 java -Xms128m -Xmx256m -jar target/cdap-gateway.jar simulator --gateway.simulator.port=18091 \
   --logging.level.root=WARN > /dev/null 2>&1 &
 SIM=$!; PIDS+=("$SIM")
@@ -25,8 +24,9 @@ SIM=$!; PIDS+=("$SIM")
 (cd bench/peers/camel-floor && CDAP_BASE_URL=http://127.0.0.1:18091 FLOOR_PORT=18087 \
   exec java $JVM -jar target/camel-floor.jar) > /dev/null 2>&1 &
 NETTY=$!; PIDS+=("$NETTY")
-(cd bench/peers/camel-floor-vertx && CDAP_BASE_URL=http://127.0.0.1:18091 FLOOR_PORT=18097 \
-  exec java $JVM -jar target/camel-floor-vertx.jar) > /dev/null 2>&1 &
+(cd bench/peers/camel-floor && CDAP_BASE_URL=http://127.0.0.1:18091 FLOOR_PORT=18097 \
+  exec java $JVM -jar target/camel-floor.jar --floor.engine=vertx --camel.rest.component=platform-http) \
+  > /dev/null 2>&1 &
 VERTX=$!; PIDS+=("$VERTX")
 for url in http://127.0.0.1:18091/dossiers/1000042 http://127.0.0.1:18087/api/v1/dossiers/1000042/quotient-familial \
            http://127.0.0.1:18097/api/v1/dossiers/1000042/quotient-familial; do

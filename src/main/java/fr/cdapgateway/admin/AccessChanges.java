@@ -63,7 +63,8 @@ class AccessChanges {
 
     @Scheduled(fixedDelayString = "${gateway.admin.invalidation-poll:1s}")
     void followOtherInstances() {
-        if (listener.getIfAvailable() != null && listener.getObject().listening()) {
+        AccessListener notifications = listener.getIfAvailable();
+        if (notifications != null && notifications.listening()) {
             return; // notifications bring the changes; the counter is the fallback
         }
         long generation = jdbc.sql("select generation from generation_acces where id = 1").query(Long.class).single();

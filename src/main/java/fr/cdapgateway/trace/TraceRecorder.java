@@ -45,10 +45,7 @@ public class TraceRecorder {
      * For steps that must go on on the same thread (the items of a batch).
      */
     public void record(Exchange exchange) {
-        if (writer.isWriterThread()) {
-            // it would wait for a commit only this thread can make
-            throw new IllegalStateException("the trace writer's thread cannot wait for a trace commit");
-        }
+        writer.checkCallerMayWait();
         traced(exchange).join();
     }
 

@@ -70,16 +70,16 @@ public class TraceWriter implements SmartLifecycle {
         meters.gauge("gateway.trace.queue", queue, BlockingQueue::size);
     }
 
-    /** Whether the caller runs on the writer's thread (which must never wait for a commit). */
-    boolean isWriterThread() {
-        return Thread.currentThread() == thread;
+    /** Refuses to let the writer's own thread wait for a commit: only that thread could make it. */
+    void checkCallerMayWait() {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("the trace writer's thread cannot wait for a trace commit");
+        }
     }
 
     /** Returns once the trace is committed; throws {@link TraceUnavailableException} if it cannot be, in time. */
     void write(TraceRecord record) {
-        if (isWriterThread()) {
-            throw new IllegalStateException("the trace writer's thread cannot wait for a trace commit");
-        }
+        checkCallerMayWait();
         try {
             submit(record).get();
         } catch (ExecutionException e) {
