@@ -68,12 +68,13 @@ public class ClusterJobs {
             return true;
         }
         try {
-            jdbc.sql("""
+            // only where no row is: a job held elsewhere is no database error (a race still ends in one)
+            return jdbc.sql("""
                             insert into cluster_job (nom, tenu_par, tenu_jusqu_a, dernier_debut)
-                            values (:job, :instance, :until, :now)""")
+                            select :job, :instance, :until, :now
+                             where not exists (select 1 from cluster_job where nom = :job)""")
                     .param("job", job).param("instance", instance).param("until", SqlTime.utc(until))
-                    .param("now", SqlTime.utc(now)).update();
-            return true;
+                    .param("now", SqlTime.utc(now)).update() == 1;
         } catch (DuplicateKeyException heldElsewhere) {
             return false;
         }

@@ -80,10 +80,13 @@ public class ChainLease implements SmartLifecycle {
             return true;
         }
         try {
-            jdbc.sql("insert into instance_bail (instance, titulaire, expire_le) values (:instance, :holder, :until)")
+            // only where no row is: a name held elsewhere is no database error (a race still ends in one)
+            return jdbc.sql("""
+                            insert into instance_bail (instance, titulaire, expire_le)
+                            select :instance, :holder, :until
+                             where not exists (select 1 from instance_bail where instance = :instance)""")
                     .param("instance", instance).param("holder", holder)
-                    .param("until", SqlTime.utc(now.plus(duration))).update();
-            return true;
+                    .param("until", SqlTime.utc(now.plus(duration))).update() == 1;
         } catch (DuplicateKeyException heldElsewhere) {
             return false;
         }
