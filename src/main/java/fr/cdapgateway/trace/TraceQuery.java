@@ -85,7 +85,7 @@ public class TraceQuery {
                 .params(params).query(TraceQuery::view).list();
     }
 
-    private static String where(Filter f, Map<String, Object> params) {
+    static String where(Filter f, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         add(clauses, params, "convention = :convention", "convention", f.convention());
         add(clauses, params, "utilisateur = :utilisateur", "utilisateur", f.utilisateur());
@@ -94,6 +94,10 @@ public class TraceQuery {
                 f.du() == null ? null : f.du().atStartOfDay().atOffset(ZoneOffset.UTC));
         add(clauses, params, "horodatage < :au", "au",
                 f.au() == null ? null : f.au().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        // a trace's segment is the UTC day of its timestamp: the same period, said on the partition key, so that
+        // PostgreSQL reads only the partitions of the period's days
+        add(clauses, params, "segment >= :premierJour", "premierJour", f.du());
+        add(clauses, params, "segment <= :dernierJour", "dernierJour", f.au());
         add(clauses, params, "statut = :statut", "statut", f.statut());
         add(clauses, params, "request_id = :requestId", "requestId", f.requestId());
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);

@@ -3,37 +3,34 @@ package fr.cdapgateway.trace;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import fr.cdapgateway.config.SqlTime;
 import fr.cdapgateway.ops.ClusterJobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Traces are kept 6 months (SPEC §9), then purged by whole daily segments with their seals: every segment left
- * is complete, so the remaining chain still verifies. Each purge is itself traced.
+ * is complete, so the remaining chain still verifies. On PostgreSQL a day is a partition of the trace table, dropped
+ * whole (no mass DELETE, no bloat to vacuum); the next days' partitions are made ahead of them. Each purge is itself
+ * traced.
  */
 @Component
 public class TraceRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(TraceRetention.class);
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final TraceStore store;
     private final TraceRecorder recorder;
     private final TraceProperties properties;
     private final Clock clock;
     private final ClusterJobs jobs;
 
-    TraceRetention(JdbcClient jdbc, TransactionTemplate transactions, TraceRecorder recorder,
-                   TraceProperties properties, Clock clock, ClusterJobs jobs) {
+    TraceRetention(TraceStore store, TraceRecorder recorder, TraceProperties properties, Clock clock,
+                   ClusterJobs jobs) {
         this.jobs = jobs;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.store = store;
         this.recorder = recorder;
         this.properties = properties;
         this.clock = clock;
@@ -47,15 +44,20 @@ public class TraceRetention {
 
     public void purge() {
         LocalDate firstKept = TraceStore.segmentOf(clock.instant()).minus(properties.retention());
-        int purged = transactions.execute(status -> {
-            int rows = jdbc.sql("delete from trace where segment < :first").param("first", firstKept).update();
-            jdbc.sql("delete from trace_segment where segment < :first").param("first", firstKept).update();
-            // the registry keeps the purged days, marked, so the chain of days still verifies
-            jdbc.sql("update trace_registre set purge_le = :now where segment < :first and purge_le is null")
-                    .param("now", SqlTime.utc(clock.instant())).param("first", firstKept).update();
-            return rows;
-        });
+        long purged = store.purgeBefore(firstKept, clock.instant());
         recorder.recordInternal("PURGE_TRACES", "segments:avant-" + firstKept + ",traces:" + purged);
         LOG.info("trace purge: {} traces of the daily segments before {}", purged, firstKept);
+    }
+
+    /**
+     * Today's and tomorrow's partitions (PostgreSQL), made before their first trace so that no commit waits for a
+     * table to be created. Every instance runs it: making a partition that exists is a no-op, and after the first
+     * time of the day a lookup in memory.
+     */
+    @Scheduled(cron = "${gateway.retention.partition-cron:0 0 * * * *}", zone = "UTC")
+    public void preparePartitions() {
+        LocalDate today = TraceStore.segmentOf(clock.instant());
+        store.preparePartition(today);
+        store.preparePartition(today.plusDays(1));
     }
 }

@@ -39,6 +39,7 @@ class TraceStore implements DisposableBean {
     private final TransactionTemplate transactions;
 
     private final HikariDataSource pool;
+    private final TracePartitions partitions;
 
     TraceStore(DataSourceProperties database) {
         this.pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
@@ -50,6 +51,7 @@ class TraceStore implements DisposableBean {
         this.jdbcTemplate = new JdbcTemplate(pool);
         this.jdbc = JdbcClient.create(pool);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
+        this.partitions = new TracePartitions(jdbc);
     }
 
     @Override
@@ -57,13 +59,17 @@ class TraceStore implements DisposableBean {
         pool.close();
     }
 
-    /** Inserts the batch and seals the segment ends it reaches, in one transaction: one commit for all. */
     /** The last trace of a segment in a batch, and the id of the key its segment is chained with. */
     record SegmentTail(ChainedTrace end, String keyId) {
     }
 
+    /**
+     * Inserts the batch and seals the segment ends it reaches, in one transaction: one commit for all. Each day of
+     * the batch has its partition first (PostgreSQL; known days cost a set lookup).
+     */
     void append(List<ChainedTrace> batch, List<SegmentTail> segmentEnds, List<LocalDate> newSegments,
                 String instance, TraceKeys keys) {
+        segmentEnds.forEach(tail -> partitions.ensure(tail.end().segment()));
         transactions.executeWithoutResult(status -> {
             for (LocalDate segment : newSegments) {
                 register(instance, segment, keys);
@@ -168,6 +174,35 @@ class TraceStore implements DisposableBean {
                     .param("instance", end.instance()).param("segment", end.segment())
                     .update();
         }
+    }
+
+    /** Creates the partition of a day ahead of its first trace (PostgreSQL). */
+    void preparePartition(LocalDate day) {
+        partitions.ensure(day);
+    }
+
+    /**
+     * Removes the daily segments before {@code firstKept} with their seals, in one transaction, and marks them
+     * purged in the registry, which keeps them so the chain of days still verifies. On PostgreSQL each expired day
+     * is a partition, dropped whole; on H2 the rows are deleted. Returns the number of traces removed.
+     */
+    long purgeBefore(LocalDate firstKept, java.time.Instant now) {
+        return transactions.execute(status -> {
+            long removed;
+            if (partitions.partitioned()) {
+                // dropping a partition locks the parent table: wait for in-flight commits, never for long
+                jdbc.sql("set local lock_timeout = '10s'").update();
+                List<TracePartitions.Expired> expired = partitions.expiredBefore(firstKept);
+                expired.forEach(partitions::drop);
+                removed = expired.stream().mapToLong(TracePartitions.Expired::traces).sum();
+            } else {
+                removed = jdbc.sql("delete from trace where segment < :first").param("first", firstKept).update();
+            }
+            jdbc.sql("delete from trace_segment where segment < :first").param("first", firstKept).update();
+            jdbc.sql("update trace_registre set purge_le = :now where segment < :first and purge_le is null")
+                    .param("now", fr.cdapgateway.config.SqlTime.utc(now)).param("first", firstKept).update();
+            return removed;
+        });
     }
 
     static LocalDate segmentOf(java.time.Instant instant) {

@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import fr.cdapgateway.support.EmbeddedPostgres;
+import fr.cdapgateway.support.Schema;
 import fr.cdapgateway.support.MutableClock;
 
 /** Two instances of a cluster on one database fire the same job: one of them runs it (SPEC §3). */
@@ -38,7 +38,7 @@ class ClusterJobsIT {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "")
                 : new DriverManagerDataSource(EmbeddedPostgres.createDatabase(EmbeddedPostgres.server()),
                         "postgres", "postgres");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        Schema.migrate(data, kind);
         return JdbcClient.create(data);
     }
 

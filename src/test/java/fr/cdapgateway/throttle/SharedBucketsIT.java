@@ -8,13 +8,14 @@ import java.time.Instant;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import fr.cdapgateway.support.EmbeddedPostgres;
+import fr.cdapgateway.support.Schema;
 import fr.cdapgateway.support.MutableClock;
 
 /**
@@ -36,8 +37,7 @@ class SharedBucketsIT {
     @BeforeEach
     void twoInstancesOnOneDatabase() {
         url = EmbeddedPostgres.createDatabase(EmbeddedPostgres.server());
-        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load()
-                .migrate();
+        Schema.migrate(new DriverManagerDataSource(url, "postgres", "postgres"), "postgresql");
         DataSourceProperties database = new DataSourceProperties();
         database.setUrl(url);
         database.setUsername("postgres");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,6 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import fr.cdapgateway.CdapGatewayApplication;
 import fr.cdapgateway.support.EmbeddedPostgres;
+import fr.cdapgateway.support.Schema;
 import fr.cdapgateway.support.TestPorts;
 
 /** Each instance of a cluster holds its trace chain's name: a duplicate name is refused at start-up (SPEC §3). */
@@ -54,7 +54,7 @@ class ChainLeaseIT {
     void theLeaseOfAnInstanceThatDiedRunsOutAndIsTakenByItsRestart() {
         String url = EmbeddedPostgres.createDatabase(EmbeddedPostgres.server());
         DriverManagerDataSource data = new DriverManagerDataSource(url, "postgres", "postgres");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        Schema.migrate(data, "postgresql");
         JdbcClient jdbc = JdbcClient.create(data);
         TraceProperties properties = new TraceProperties("unused", "mairie-1", 500, 100, Duration.ofSeconds(3),
                 Period.ofMonths(6), "k1", Map.of(), Duration.ofSeconds(15));

@@ -128,9 +128,11 @@ abstract class TraceScenarios {
                 .update();
         TraceVerifier.Result tampered = verifier.verify();
         jdbc.sql("delete from trace where request_id = 'forged'").update();
+        // its day given (PostgreSQL's partitions need it), nothing of the chain
         jdbc.sql("""
-                insert into trace (horodatage, request_id, action, statut, duree_ms) values (:h, 'unchained', 'X', 200, 1)""")
-                .param("h", row.get("horodatage")).update();
+                insert into trace (horodatage, request_id, action, statut, duree_ms, segment)
+                values (:h, 'unchained', 'X', 200, 1, :segment)""")
+                .param("h", row.get("horodatage")).param("segment", row.get("segment")).update();
         TraceVerifier.Result unchained = verifier.verify();
         jdbc.sql("delete from trace where request_id = 'unchained'").update();
 
