@@ -48,6 +48,7 @@ public class SharingDetector {
         this.limits = limits;
         this.clock = clock;
         this.meters = meters;
+        meters.counter("gateway.sharing.suspected");
         this.lastSeen = Caffeine.newBuilder().maximumSize(1_000_000)
                 .expireAfterWrite(limits.sharing().window()).build();
     }

@@ -55,6 +55,10 @@ public class Throttle {
         this.calendar = calendar;
         this.gateway = gateway;
         this.meters = meters;
+        // at zero from the start, so dashboards and alerts see every limit before its first refusal
+        for (String dimension : List.of("utilisateur", "convention", "lot", "quota")) {
+            meters.counter("gateway.throttled", "limite", dimension);
+        }
     }
 
     /** A single consultation: the user's rate, the convention's rate, the day's quota. */
