@@ -1,6 +1,7 @@
 package fr.cdapgateway.admin;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,10 @@ class HistoryLog {
                 .update();
     }
 
-    /** The history of an account and of every habilitation it held, oldest first. */
+    /**
+     * The history of an account and of every habilitation it held, oldest first: one shape on H2 and PostgreSQL
+     * (an instant in UTC, camelCase names), as api/openapi.json declares it.
+     */
     List<Map<String, Object>> ofAccount(String login, List<Long> habilitationIds) {
         return jdbc.sql("""
                 select horodatage, acteur, objet_type, objet_id, action, detail from historique
@@ -47,6 +51,15 @@ class HistoryLog {
                  order by id""")
                 .param("login", login)
                 .param("ids", habilitationIds.isEmpty() ? List.of("-") : habilitationIds.stream().map(String::valueOf).toList())
-                .query().listOfRows();
+                .query((rs, row) -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("horodatage", rs.getTimestamp("horodatage").toInstant());
+                    entry.put("acteur", rs.getString("acteur"));
+                    entry.put("objetType", rs.getString("objet_type"));
+                    entry.put("objetId", rs.getString("objet_id"));
+                    entry.put("action", rs.getString("action"));
+                    entry.put("detail", rs.getString("detail"));
+                    return entry;
+                }).list();
     }
 }

@@ -97,7 +97,9 @@ public final class Api {
                             : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
             try {
-                return new Reply(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                Contract.check(method, path, headers, body, response);
+                return new Reply(response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
