@@ -7,6 +7,8 @@ import fr.cdapgateway.ops.ClusterJobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -50,14 +52,24 @@ public class TraceRetention {
     }
 
     /**
-     * Today's and tomorrow's partitions (PostgreSQL), made before their first trace so that no commit waits for a
-     * table to be created. Every instance runs it: making a partition that exists is a no-op, and after the first
-     * time of the day a lookup in memory.
+     * Today's and tomorrow's partitions (PostgreSQL), made at start-up and each hour, before their first trace, so
+     * that no commit waits for a table to be created. Every instance runs it: making a partition that exists is a
+     * no-op, and after the first time of the day a lookup in memory.
      */
     @Scheduled(cron = "${gateway.retention.partition-cron:0 0 * * * *}", zone = "UTC")
     public void preparePartitions() {
         LocalDate today = TraceStore.segmentOf(clock.instant());
         store.preparePartition(today);
         store.preparePartition(today.plusDays(1));
+    }
+
+    /** At start-up too; a database not reachable yet is no reason not to start: the writer makes the day's itself. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void preparePartitionsAtStartUp() {
+        try {
+            preparePartitions();
+        } catch (RuntimeException notYet) {
+            LOG.warn("trace partitions not prepared at start-up: {}", notYet.getClass().getSimpleName());
+        }
     }
 }

@@ -29,6 +29,8 @@ class TracePostgresIT extends TraceScenarios {
 
     @Autowired
     TraceProperties properties;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -73,6 +75,12 @@ class TracePostgresIT extends TraceScenarios {
                 .param("days", expired).query(Long.class).single()).isEqualTo(expired.size());
         TraceVerifier.Result verification = verifier.verify();
         assertThat(verification.valide()).as(String.valueOf(verification.premiereAnomalie())).isTrue();
+    }
+
+    @Test
+    void todaysAndTomorrowsPartitionsAreMadeAtStartUpBeforeTheirFirstTrace() {
+        LocalDate started = TraceStore.segmentOf(Instant.ofEpochMilli(context.getStartupDate()));
+        assertThat(partitions()).contains(TracePartitions.tableOf(started), TracePartitions.tableOf(started.plusDays(1)));
     }
 
     @Test
