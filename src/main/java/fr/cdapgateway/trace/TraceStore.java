@@ -2,6 +2,7 @@ package fr.cdapgateway.trace;
 
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Repository;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.cdapgateway.config.SqlTime;
 
 /**
  * The trace table and the sealed ends of its chain segments, on a connection pool of their own: when requests hold
@@ -186,7 +189,7 @@ class TraceStore implements DisposableBean {
      * purged in the registry, which keeps them so the chain of days still verifies. On PostgreSQL each expired day
      * is a partition, dropped whole; on H2 the rows are deleted. Returns the number of traces removed.
      */
-    long purgeBefore(LocalDate firstKept, java.time.Instant now) {
+    long purgeBefore(LocalDate firstKept, Instant now) {
         return transactions.execute(status -> {
             long removed;
             if (partitions.partitioned()) {
@@ -200,12 +203,12 @@ class TraceStore implements DisposableBean {
             }
             jdbc.sql("delete from trace_segment where segment < :first").param("first", firstKept).update();
             jdbc.sql("update trace_registre set purge_le = :now where segment < :first and purge_le is null")
-                    .param("now", fr.cdapgateway.config.SqlTime.utc(now)).param("first", firstKept).update();
+                    .param("now", SqlTime.utc(now)).param("first", firstKept).update();
             return removed;
         });
     }
 
-    static LocalDate segmentOf(java.time.Instant instant) {
+    static LocalDate segmentOf(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 }

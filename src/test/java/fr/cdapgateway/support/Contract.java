@@ -54,14 +54,16 @@ public final class Contract {
             verb = null;
         }
         SimpleResponse answer = answer(response);
-        ValidationReport report;
-        boolean served = verb != null && VALIDATOR.validateRequest(request(verb, uri, requestHeaders, requestBody))
-                .getMessages().stream().noneMatch(m -> m.getKey().equals("validation.request.path.missing")
+        SimpleRequest sent = verb == null ? null : request(verb, uri, requestHeaders, requestBody);
+        ValidationReport requestReport = sent == null ? null : VALIDATOR.validateRequest(sent);
+        boolean served = requestReport != null && requestReport.getMessages().stream()
+                .noneMatch(m -> m.getKey().equals("validation.request.path.missing")
                         || m.getKey().equals("validation.request.operation.notAllowed"));
+        ValidationReport report;
         if (!served) {
             report = VALIDATOR.validateResponse(REFUSED, Request.Method.GET, answer);
         } else if (response.statusCode() / 100 == 2) {
-            report = VALIDATOR.validate(request(verb, uri, requestHeaders, requestBody), answer);
+            report = requestReport.merge(VALIDATOR.validateResponse(decoded(path), verb, answer));
         } else {
             report = VALIDATOR.validateResponse(decoded(path), verb, answer);
         }
