@@ -42,6 +42,12 @@ public class Throttle {
                              LongUnaryOperator retryAfterSeconds) {
     }
 
+    /** The limits' names: the {@code limite} tag of {@code gateway.throttled}. */
+    private static final String USER = "utilisateur";
+    private static final String CONVENTION = "convention";
+    private static final String BATCH = "lot";
+    private static final String QUOTA = "quota";
+
     private final BucketStore buckets;
     private final ThrottleProperties limits;
     private final CafCalendar calendar;
@@ -56,7 +62,7 @@ public class Throttle {
         this.gateway = gateway;
         this.meters = meters;
         // at zero from the start, so dashboards and alerts see every limit before its first refusal
-        for (String dimension : List.of("utilisateur", "convention", "lot", "quota")) {
+        for (String dimension : List.of(USER, CONVENTION, BATCH, QUOTA)) {
             meters.counter("gateway.throttled", "limite", dimension);
         }
     }
@@ -116,28 +122,28 @@ public class Throttle {
 
     private Dimension userRate(Account account) {
         ThrottleProperties.Limit limit = limits.perUser(account.convention());
-        return new Dimension("utilisateur", userBucket(account), limit.capacity(), Problem.RATE_LIMITED,
+        return new Dimension(USER, userBucket(account), limit.capacity(), Problem.RATE_LIMITED,
                 "Trop de consultations rapprochées pour ce compte : " + limit.refill() + " par "
                         + limit.period().toSeconds() + " s.", Limits::seconds);
     }
 
     private Dimension conventionRate(String convention) {
         ThrottleProperties.Limit limit = limits.perConvention(convention);
-        return new Dimension("convention", buckets.bucket("c:" + convention, Limits.bucket(limit)), limit.capacity(),
+        return new Dimension(CONVENTION, buckets.bucket("c:" + convention, Limits.bucket(limit)), limit.capacity(),
                 Problem.RATE_LIMITED, "Trop de requêtes pour la convention dans son ensemble : réessayez dans un "
                         + "instant.", Limits::seconds);
     }
 
     private Dimension batchAllowance(Account account) {
         ThrottleProperties.Limit limit = limits.perUserBatch(account.convention());
-        return new Dimension("lot", batchBucket(account), limit.capacity(), Problem.RATE_LIMITED,
+        return new Dimension(BATCH, batchBucket(account), limit.capacity(), Problem.RATE_LIMITED,
                 "L'allocation de consultations par lot de ce compte est épuisée (" + limit.capacity() + " par "
                         + limit.period().toMinutes() + " min) : réessayez plus tard.", Limits::seconds);
     }
 
     private Dimension daily(Account account) {
         int quota = limits.perUserDaily(account.convention());
-        return new Dimension("quota", dailyBucket(account), quota, Problem.QUOTA_EXCEEDED,
+        return new Dimension(QUOTA, dailyBucket(account), quota, Problem.QUOTA_EXCEEDED,
                 "Le quota de " + quota + " consultations par jour est atteint pour ce compte ; il revient à minuit.",
                 refill -> secondsToMidnight());
     }
