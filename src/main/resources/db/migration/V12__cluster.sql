@@ -1,5 +1,5 @@
 -- Scheduled jobs run once per cluster (SPEC §3): the instance that takes a job's row runs it and holds it until
--- tenu_jusqu_a, so the other instances, firing on the same schedule, skip that run (fr.cdapgateway.ops.ClusterJobs).
+-- tenu_jusqu_a, so the other instances, firing on the same schedule, skip that run (fr.cdapgateway.cluster.ClusterJobs).
 create table cluster_job (
     nom            varchar(64) primary key,
     tenu_par       varchar(128) not null,

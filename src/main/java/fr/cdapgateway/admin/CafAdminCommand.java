@@ -85,9 +85,10 @@ public final class CafAdminCommand {
             var now = SqlTime.utc(context.getBean(Clock.class).instant());
             jdbc.sql("""
                     insert into utilisateur (login, caf, convention, nom, prenom, email, type, role, mot_de_passe_hash,
-                                             mot_de_passe_change_le, doit_changer_mot_de_passe, cree_le, cree_par)
+                                             mot_de_passe_change_le, doit_changer_mot_de_passe, cree_le, cree_par,
+                                             active_le)
                     values (:login, :caf, null, :nom, :prenom, :email, 'PERSONNE', 'CAF_ADMIN', :hash, :now, false,
-                            :now, 'create-caf-admin')""")
+                            :now, 'create-caf-admin', :now)""")
                     .param("login", login).param("caf", o.get("caf")).param("nom", nom).param("prenom", prenom)
                     .param("email", email).param("hash", context.getBean(PasswordHasher.class).hash(password))
                     .param("now", now)

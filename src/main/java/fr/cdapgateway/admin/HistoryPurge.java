@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.config.SqlTime;
-import fr.cdapgateway.ops.ClusterJobs;
+import fr.cdapgateway.cluster.ClusterJobs;
 import fr.cdapgateway.trace.TraceRecorder;
 
 /**

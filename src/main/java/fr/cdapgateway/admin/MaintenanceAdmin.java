@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.config.GatewayProperties.Maintenance;
 import fr.cdapgateway.ops.MaintenanceCalendar;
+import fr.cdapgateway.ops.MaintenanceNotices;
 
 /**
  * Planned maintenance: a CAF admin announces a planned maintenance window to the partners of its
@@ -24,14 +27,25 @@ public class MaintenanceAdmin {
     public record Window(Instant debut, Instant fin, String message) {
     }
 
+    /** A window as declared, with a warning when it leaves partners less notice than the house rule. */
+    public record Announced(Long id, Instant debut, Instant fin, String message, String caf, String avertissement) {
+    }
+
     private final MaintenanceCalendar calendar;
+    private final MaintenanceNotices notices;
+    private final TransactionTemplate transactions;
     private final HistoryLog history;
     private final java.time.Clock clock;
+    private final Duration notice;
 
-    MaintenanceAdmin(MaintenanceCalendar calendar, AdminKit kit) {
+    MaintenanceAdmin(MaintenanceCalendar calendar, MaintenanceNotices notices, TransactionTemplate transactions,
+                     AdminKit kit, @Value("${gateway.maintenance.notice:7d}") Duration notice) {
         this.calendar = calendar;
+        this.notices = notices;
+        this.transactions = transactions;
         this.history = kit.history();
         this.clock = kit.clock();
+        this.notice = notice;
     }
 
     public List<Maintenance> list(Caller caller) {
@@ -39,7 +53,11 @@ public class MaintenanceAdmin {
         return calendar.upcoming().stream().filter(w -> w.concerns(caller.account().caf())).toList();
     }
 
-    public Maintenance announce(Caller caller, Window window, GatewayRequest request) {
+    /**
+     * Declares a window for the partners of the caller's CAF and mails them, in one transaction. A window closer
+     * than {@code gateway.maintenance.notice} (7 days) is accepted with a warning: the seeds set no minimum.
+     */
+    public Announced announce(Caller caller, Window window, GatewayRequest request) {
         requireCafAdmin(caller);
         Instant now = clock.instant();
         ConventionAdmin.require(window.debut() != null && window.fin() != null && window.fin().isAfter(window.debut()),
@@ -52,22 +70,36 @@ public class MaintenanceAdmin {
         String message = IdentityRules.optional(window.message(), 500, "message");
         ConventionAdmin.require(message != null, "message obligatoire : ce que les partenaires liront.");
         String caf = caller.account().caf();
-        long id = calendar.announce(caf, window.debut(), window.fin(), message, caller.login());
-        history.record(caller.login(), null, HistoryLog.Kind.CONVENTION, "maintenance:" + id, "MAINTENANCE",
-                "CAF " + caf + " " + window.debut() + " -> " + window.fin());
+        long id = transactions.execute(status -> {
+            long created = calendar.announce(caf, window.debut(), window.fin(), message, caller.login());
+            history.record(caller.login(), null, HistoryLog.Kind.CONVENTION, "maintenance:" + created, "MAINTENANCE",
+                    "CAF " + caf + " " + window.debut() + " -> " + window.fin());
+            notices.tell(new Maintenance(created, window.debut(), window.fin(), message, caf),
+                    MaintenanceNotices.Kind.ANNONCE);
+            return created;
+        });
         request.objet("maintenance:" + id);
-        return new Maintenance(id, window.debut(), window.fin(), message, caf);
+        String warning = window.debut().isBefore(now.plus(notice))
+                ? "Préavis de moins de " + notice.toDays() + " jours : les partenaires ont été prévenus par courriel, "
+                        + "mais ce délai est court pour réorganiser leurs facturations."
+                : null;
+        return new Announced(id, window.debut(), window.fin(), message, caf, warning);
     }
 
     /** Cancels a window of the caller's CAF that has not ended; the announcement stays in the history. */
     public void cancel(Caller caller, long id, GatewayRequest request) {
         requireCafAdmin(caller);
         request.objet("maintenance:" + id);
-        if (!calendar.cancel(id, caller.account().caf(), caller.login())) {
-            throw AdminScope.notFound("Aucune maintenance à venir de votre CAF ne porte ce numéro.");
-        }
-        history.record(caller.login(), null, HistoryLog.Kind.CONVENTION, "maintenance:" + id, "ANNULATION_MAINTENANCE",
-                null);
+        Maintenance window = calendar.upcoming().stream().filter(w -> Long.valueOf(id).equals(w.id())).findFirst()
+                .orElseThrow(() -> AdminScope.notFound("Aucune maintenance à venir de votre CAF ne porte ce numéro."));
+        transactions.executeWithoutResult(status -> {
+            if (!calendar.cancel(id, caller.account().caf(), caller.login())) {
+                throw AdminScope.notFound("Aucune maintenance à venir de votre CAF ne porte ce numéro.");
+            }
+            history.record(caller.login(), null, HistoryLog.Kind.CONVENTION, "maintenance:" + id,
+                    "ANNULATION_MAINTENANCE", null);
+            notices.tell(window, MaintenanceNotices.Kind.ANNULATION);
+        });
     }
 
     private static void requireCafAdmin(Caller caller) {

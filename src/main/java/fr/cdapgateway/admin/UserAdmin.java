@@ -13,6 +13,8 @@ import fr.cdapgateway.admin.UserStore.UserRecord;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.auth.AccountsProperties;
+import fr.cdapgateway.auth.CredentialDelivery;
 import fr.cdapgateway.auth.PasswordHasher;
 import fr.cdapgateway.auth.PasswordPolicy;
 
@@ -39,14 +41,18 @@ public class UserAdmin extends AdminResource {
     private final HabilitationStore habilitations;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
+    private final CredentialDelivery delivery;
+    private final AccountsProperties accounts;
 
     UserAdmin(UserStore users, HabilitationStore habilitations, PasswordPolicy policy, PasswordHasher hasher,
-              AdminKit kit) {
+              CredentialDelivery delivery, AccountsProperties accounts, AdminKit kit) {
         super(kit);
         this.users = users;
         this.habilitations = habilitations;
         this.policy = policy;
         this.hasher = hasher;
+        this.delivery = delivery;
+        this.accounts = accounts;
     }
 
     public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
@@ -78,7 +84,7 @@ public class UserAdmin extends AdminResource {
 
     /**
      * A CAF admin creates another CAF admin of its own CAF, so that a locked-out or departed administrator never
-     * needs SQL. The new account changes its password at first use.
+     * needs SQL. Its holder chooses a password through the link mailed to them.
      */
     public Map<String, Object> createCafAdministrator(Caller caller, String caf, CreateUser body,
                                                       GatewayRequest request) {
@@ -108,7 +114,7 @@ public class UserAdmin extends AdminResource {
                 IdentityRules.name(body.prenom(), "prenom"), IdentityRules.email(body.email()),
                 IdentityRules.optional(body.fonction(), 200, "fonction"), type, role,
                 IdentityRules.optional(body.numeroInstructeur(), 40, "numeroInstructeur"),
-                hasher.hash(acceptablePassword(login, body.motDePasseInitial())));
+                managerChosen(login, body.motDePasseInitial()));
         if (users.loginTaken(login)) {
             throw new ProblemException(Problem.CONFLICT, "Cet identifiant est déjà pris.");
         }
@@ -116,6 +122,11 @@ public class UserAdmin extends AdminResource {
             long id = users.insert(user, caller.login(), clock.instant());
             history.record(caller.login(), convention, HistoryLog.Kind.UTILISATEUR, login, "CREATION",
                     "role " + role + ", type " + type + ", id " + id);
+            if (user.hash() == null) {
+                delivery.activation(login);
+                history.record(caller.login(), convention, HistoryLog.Kind.UTILISATEUR, login, "ENVOI_LIEN_ACTIVATION",
+                        null);
+            }
             return id;
         });
         return view(users.find(login).orElseThrow());
@@ -183,16 +194,43 @@ public class UserAdmin extends AdminResource {
         return view(users.find(user.login()).orElseThrow());
     }
 
-    /** A new initial password, or (none given) just forcing the user to choose a new one at next use. */
+    /**
+     * A reset (SPEC §14.3): the password stops at once and the holder is mailed a link to choose a new one. With
+     * {@code gateway.accounts.manager-passwords}, a {@code motDePasseInitial} instead sets one to change at next use.
+     */
     public Map<String, Object> resetPassword(Caller caller, String login, PasswordReset body, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
-        String initial = body == null ? null : body.motDePasseInitial();
-        String hash = initial == null ? null : hasher.hash(acceptablePassword(user.login(), initial));
+        String hash = managerChosen(user.login(), body == null ? null : body.motDePasseInitial());
         changes.apply(() -> {
-            users.forcePasswordChange(user.id(), hash);
+            if (hash == null) {
+                users.clearPassword(user.id());
+                delivery.reset(user.login());
+            } else {
+                users.forcePasswordChange(user.id(), hash);
+            }
             history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
-                    hash == null ? "CHANGEMENT_MOT_DE_PASSE_IMPOSE" : "REINITIALISATION_MOT_DE_PASSE", null);
+                    "REINITIALISATION_MOT_DE_PASSE", hash == null ? "lien envoyé au titulaire" : "mot de passe initial");
+            return null;
+        });
+        return view(users.find(user.login()).orElseThrow());
+    }
+
+    /**
+     * A new activation link for an account still waiting for its holder (the first was lost or ran out); the
+     * earlier link dies. An active account gets a reset instead.
+     */
+    public Map<String, Object> resendActivation(Caller caller, String login, GatewayRequest request) {
+        UserRecord user = scope.user(caller, login, request);
+        scope.requireManageable(caller, user);
+        if (user.activatedAt() != null || user.devalidatedAt() != null) {
+            throw new ProblemException(Problem.CONFLICT, "Ce compte n'attend pas d'activation : pour un compte actif, "
+                    + "utilisez la réinitialisation du mot de passe.");
+        }
+        changes.apply(() -> {
+            delivery.activation(user.login());
+            history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
+                    "ENVOI_LIEN_ACTIVATION", "nouveau lien");
             return null;
         });
         return view(users.find(user.login()).orElseThrow());
@@ -217,14 +255,22 @@ public class UserAdmin extends AdminResource {
         return wanted.name();
     }
 
-    private String acceptablePassword(String login, String password) {
+    /**
+     * The hash of a manager-chosen password, or null when none is given (the holder chooses theirs through a link).
+     * A manager never chooses a password unless the site asked for the old way (gateway.accounts.manager-passwords).
+     */
+    private String managerChosen(String login, String password) {
         if (password == null) {
-            throw IdentityRules.invalid("motDePasseInitial obligatoire.");
+            return null;
+        }
+        if (!accounts.managerPasswords()) {
+            throw IdentityRules.invalid("motDePasseInitial n'est pas accepté : le titulaire choisit lui-même son mot "
+                    + "de passe par le lien qui lui est envoyé par courriel (convention, art. 9.1).");
         }
         policy.refusal(login, password).ifPresent(reason -> {
             throw new ProblemException(Problem.WEAK_PASSWORD, reason);
         });
-        return password;
+        return hasher.hash(password);
     }
 
     static Map<String, Object> view(UserRecord u) {
@@ -242,6 +288,7 @@ public class UserAdmin extends AdminResource {
         view.put("doitChangerMotDePasse", u.mustChangePassword());
         view.put("derniereConnexion", u.lastLogin());
         view.put("creeLe", u.createdAt());
+        view.put("activeLe", u.activatedAt());
         return view;
     }
 }

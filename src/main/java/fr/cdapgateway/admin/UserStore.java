@@ -17,7 +17,7 @@ class UserStore {
     record UserRecord(long id, String login, String caf, String convention, String nom, String prenom, String email,
                       String fonction, String type, String role, String numeroInstructeur, boolean mustChangePassword,
                       Instant lockedAt, Instant suspendedAt, Instant devalidatedAt, Instant lastLogin,
-                      Instant createdAt) {
+                      Instant createdAt, Instant activatedAt) {
 
         Role rank() {
             return Role.of(role);
@@ -30,6 +30,9 @@ class UserStore {
             if (suspendedAt != null) {
                 return "SUSPENDU";
             }
+            if (activatedAt == null) {
+                return "EN_ATTENTE_ACTIVATION";
+            }
             return lockedAt != null ? "VERROUILLE" : "ACTIF";
         }
     }
@@ -40,7 +43,7 @@ class UserStore {
 
     private static final String COLUMNS = """
             id, login, caf, convention, nom, prenom, email, fonction, type, role, numero_instructeur,
-            doit_changer_mot_de_passe, verrouille_le, suspendu_le, devalide_le, derniere_connexion, cree_le""";
+            doit_changer_mot_de_passe, verrouille_le, suspendu_le, devalide_le, derniere_connexion, cree_le, active_le""";
 
     private final JdbcClient jdbc;
 
@@ -77,14 +80,18 @@ class UserStore {
         jdbc.sql("""
                 insert into utilisateur (login, caf, convention, nom, prenom, email, fonction, type, role,
                                          numero_instructeur, mot_de_passe_hash, doit_changer_mot_de_passe,
-                                         cree_le, cree_par)
+                                         cree_le, cree_par, active_le)
                 values (:login, :caf, :convention, :nom, :prenom, :email, :fonction, :type, :role,
-                        :instructeur, :hash, true, :now, :by)""")
+                        :instructeur, :hash, :mustChange, :now, :by, :activated)""")
                 .param("login", user.login()).param("caf", user.caf()).param("convention", user.convention())
                 .param("nom", user.nom()).param("prenom", user.prenom()).param("email", user.email())
                 .param("fonction", user.fonction()).param("type", user.type()).param("role", user.role())
                 .param("instructeur", user.numeroInstructeur()).param("hash", user.hash())
                 .param("now", SqlTime.utc(now)).param("by", createdBy)
+                // a manager-chosen password (gateway.accounts.manager-passwords) is changed at first use; without
+                // one the account waits for its holder to choose theirs through the mailed link
+                .param("mustChange", user.hash() != null)
+                .param("activated", user.hash() == null ? null : SqlTime.utc(now))
                 .update();
         return find(user.login()).orElseThrow().id();
     }
@@ -118,12 +125,14 @@ class UserStore {
                 .param("id", id).update();
     }
 
-    /** A new initial password, or none: either way the user must choose a new one at next use. */
+    /** The password stops at once: the holder chooses a new one through the link mailed to them. */
+    void clearPassword(long id) {
+        jdbc.sql("update utilisateur set mot_de_passe_hash = null, doit_changer_mot_de_passe = false where id = :id")
+                .param("id", id).update();
+    }
+
+    /** A manager-chosen initial password (gateway.accounts.manager-passwords), changed by its holder at next use. */
     void forcePasswordChange(long id, String newHash) {
-        if (newHash == null) {
-            jdbc.sql("update utilisateur set doit_changer_mot_de_passe = true where id = :id").param("id", id).update();
-            return;
-        }
         jdbc.sql("update utilisateur set mot_de_passe_hash = :hash, doit_changer_mot_de_passe = true where id = :id")
                 .param("hash", newHash).param("id", id).update();
     }
@@ -136,6 +145,6 @@ class UserStore {
                 SqlTime.instant(rs.getTimestamp("verrouille_le")), SqlTime.instant(rs.getTimestamp("suspendu_le")),
                 SqlTime.instant(rs.getTimestamp("devalide_le")),
                 SqlTime.instant(rs.getTimestamp("derniere_connexion")),
-                SqlTime.instant(rs.getTimestamp("cree_le")));
+                SqlTime.instant(rs.getTimestamp("cree_le")), SqlTime.instant(rs.getTimestamp("active_le")));
     }
 }

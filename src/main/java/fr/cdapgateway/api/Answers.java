@@ -50,12 +50,17 @@ public class Answers {
 
     /** A CSV export, downloaded as a file. */
     public void csv(Exchange exchange, String filename, String csv) {
+        file(exchange, "text/csv; charset=utf-8", filename, csv);
+    }
+
+    /** A text document (CSV, an iCalendar...) downloaded as a file of this type. */
+    public void file(Exchange exchange, String contentType, String filename, String text) {
         GatewayRequest request = GatewayRequest.of(exchange);
         request.outcome(200, null);
         request.responseHeaders().put("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         Message message = exchange.getMessage();
-        message.setBody(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        message.setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
+        message.setBody(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        message.setHeader(Exchange.CONTENT_TYPE, contentType);
     }
 
     /** Maps the exception caught by the route configuration to its problem (see routes/errors.camel.yaml). */
@@ -69,6 +74,7 @@ public class Answers {
         if (caught instanceof ProblemException problemException) {
             problem(exchange, problemException.problem(), problemException.getMessage(),
                     problemException.extensions());
+            GatewayRequest.of(exchange).outcome(problemException.problem().status(), problemException.tracedCode());
             return;
         }
         String code = exchange.getProperty(PROBLEM_CODE, String.class);

@@ -30,7 +30,6 @@ public enum Problem {
     CONFLICT(409, "Conflit"),
     HABILITATION_QUOTA_REACHED(409, "Quota d'habilitations atteint"),
     PAYLOAD_TOO_LARGE(413, "Requête trop volumineuse"),
-    ACCOUNT_LOCKED(423, "Compte verrouillé"),
     RATE_LIMITED(429, "Trop de requêtes"),
     QUOTA_EXCEEDED(429, "Quota de consultations atteint"),
     INTERNAL_ERROR(500, "Erreur interne de la passerelle"),

@@ -25,6 +25,14 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    /**
+     * The code the trace records: the problem's own, unless the answer must hide the real reason (a locked account
+     * answers exactly like a wrong password, SPEC §14.4, while its trace keeps {@code account-locked}).
+     */
+    public String tracedCode() {
+        return problem.code();
+    }
+
     /** Extra members of the problem document (e.g. the profiles to choose from). */
     public Map<String, Object> extensions() {
         return extensions;

@@ -21,8 +21,9 @@ import fr.cdapgateway.throttle.FailedLogins;
 
 /**
  * The human-identity rule (SPEC §7): every call carries a named person's own login and password. Checks run
- * in an order that never tells an unauthenticated caller whether a login exists (except the lockout, which
- * the SPEC makes visible), and the account's state is only revealed once the password is right.
+ * in an order that never tells an unauthenticated caller whether a login exists, is locked (SPEC §14.4) or waits
+ * for its holder's first password: each answers exactly like a wrong password, after the same work. The account's
+ * state is only revealed once the password is right.
  */
 @Component("authenticator")
 public class Authenticator {
@@ -40,12 +41,14 @@ public class Authenticator {
     private final Semaphore coldVerifications;
     private final Clock clock;
     private final FailedLogins failedLogins;
+    private final Lockout lockout;
     private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
     Authenticator(AccountDirectory accounts, AccountRepository repository, CredentialCache credentialCache,
                   PasswordHasher hasher, AuthProperties properties, Clock clock, FailedLogins failedLogins,
-                  AccessNotifier notifier) {
+                  AccessNotifier notifier, Lockout lockout) {
         this.notifier = notifier;
+        this.lockout = lockout;
         this.accounts = accounts;
         this.repository = repository;
         this.credentialCache = credentialCache;
@@ -124,13 +127,15 @@ public class Authenticator {
         }
         Account account = found.get();
         request.convention(account.convention()); // for the trace only, until the password is verified
-        if (account.locked()) {
-            throw new ProblemException(Problem.ACCOUNT_LOCKED,
-                    "Compte verrouillé après des échecs de connexion répétés : un gestionnaire doit le déverrouiller.");
+        if (account.locked() || account.passwordHash() == null) {
+            // not even verified: the same work as for an unknown login, the same answer as a wrong password
+            verifyCold(() -> hasher.spendVerificationTime(credentials.password()));
+            lockout.attempted(account);
+            failed(request);
+            throw account.locked() ? new AccountLocked() : new BasicCredentialsInvalid();
         }
         if (!verified && !passwordMatches(credentials, account)) {
-            boolean lockedNow = repository.recordFailure(account.id(), properties.lockoutThreshold(),
-                    properties.dailyFailureLimit(), clock.instant());
+            boolean lockedNow = lockout.wrongPassword(account, clock.instant());
             accounts.invalidate(account.login());
             if (lockedNow) {
                 // the lock holds on every instance of a cluster, not only here
@@ -254,9 +259,20 @@ public class Authenticator {
         }
     }
 
-    private static final class BasicCredentialsInvalid extends ProblemException {
+    private static class BasicCredentialsInvalid extends ProblemException {
         BasicCredentialsInvalid() {
             super(Problem.CREDENTIALS_INVALID, "Identifiant ou mot de passe incorrect.");
+        }
+    }
+
+    /** Answered as a wrong password, traced as what it is. */
+    private static final class AccountLocked extends BasicCredentialsInvalid {
+
+        static final String CODE = "account-locked";
+
+        @Override
+        public String tracedCode() {
+            return CODE;
         }
     }
 }

@@ -27,6 +27,18 @@ public class GatewayModes implements EnvironmentPostProcessor, Ordered {
             // a placeholder, resolved when read: tests may set the simulator's port later
             derived.put("gateway.cdap.base-url", "http://127.0.0.1:${gateway.simulator.port}");
         }
+        // mail: a relay named by MAIL_HOST, or in the demo the embedded GreenMail on loopback (never in prod)
+        boolean demo = Boolean.parseBoolean(environment.getProperty("gateway.demo", "true"));
+        boolean relay = !environment.getProperty("spring.mail.host", "").isBlank();
+        boolean demoMail = !relay && demo && !prod;
+        derived.put("gateway.mail.demo-server", demoMail);
+        if (demoMail) {
+            derived.put("spring.mail.host", "127.0.0.1");
+            derived.put("spring.mail.port", "${gateway.mail.demo-port}");
+        }
+        if (!environment.getProperty("spring.mail.username", "").isBlank()) {
+            derived.put("spring.mail.properties.mail.smtp.auth", true);
+        }
         // HTTPS on the API port exactly when a certificate and its key are given
         String certificate = environment.getProperty("gateway.api.tls.certificate", "");
         String privateKey = environment.getProperty("gateway.api.tls.private-key", "");

@@ -90,9 +90,6 @@ class AccountPages {
                 return null;
             });
         } catch (ProblemException refused) {
-            if (refused.problem().status() == 423) {
-                return "redirect:/connexion?erreur=" + refused.problem().code();
-            }
             model.addAttribute("changementDu", authenticator.passwordChangeDue(context.account()).orElse(null));
             model.addAttribute("erreur", refused.problem().status() == 401
                     ? "L'ancien mot de passe ne correspond pas." : refused.getMessage());

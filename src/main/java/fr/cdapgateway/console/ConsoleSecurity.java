@@ -66,7 +66,10 @@ class ConsoleSecurity {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/connexion", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/", "/mon-compte", "/mon-compte/**", "/mot-de-passe").authenticated()
+                        // reached from a mail, before the person can sign in (SPEC §14.3)
+                        .requestMatchers("/activation/*", "/mot-de-passe-oublie").permitAll()
+                        .requestMatchers("/", "/mon-compte", "/mon-compte/**", "/mot-de-passe", "/demo/courriels")
+                        .authenticated()
                         .anyRequest().hasAuthority(ConsoleSignIn.MANAGER))
                 .formLogin(f -> f.loginPage("/connexion").loginProcessingUrl("/connexion")
                         .usernameParameter("identifiant").passwordParameter("motDePasse")

@@ -70,7 +70,7 @@ public class ConsoleTraces {
         try {
             result = work.apply(request);
         } catch (ProblemException refused) {
-            request.outcome(refused.problem().status(), refused.problem().code());
+            request.outcome(refused.problem().status(), refused.tracedCode());
             recorder.write(request);
             throw refused;
         }

@@ -124,9 +124,9 @@ class DemoData implements InitializingBean {
             jdbc.sql("""
                     insert into utilisateur (login, caf, convention, nom, prenom, email, fonction, type, role,
                                              numero_instructeur, mot_de_passe_hash, mot_de_passe_change_le,
-                                             doit_changer_mot_de_passe, cree_le, cree_par)
+                                             doit_changer_mot_de_passe, cree_le, cree_par, active_le)
                     values (:login, :caf, :convention, :nom, :prenom, :email, :fonction, :type, :role,
-                            :instructeur, :hash, :now, false, :now, 'demo')""")
+                            :instructeur, :hash, :now, false, :now, 'demo', :now)""")
                     .param("login", a.login()).param("caf", a.caf()).param("convention", a.convention())
                     .param("nom", a.nom()).param("prenom", a.prenom()).param("email", a.email())
                     .param("fonction", a.fonction()).param("type", a.type()).param("role", a.role())

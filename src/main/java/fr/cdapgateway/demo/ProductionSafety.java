@@ -26,12 +26,18 @@ class ProductionSafety implements InitializingBean {
     private final boolean tls;
     private final boolean terminatingProxy;
     private final String cdapPassword;
+    private final String mailHost;
+    private final boolean managerPasswords;
 
     ProductionSafety(JdbcClient jdbc, @Value("${spring.datasource.url}") String url,
                      @Value("${gateway.trace.hmac-key}") String traceKey,
                      @Value("${gateway.api.tls.enabled:false}") boolean tls,
                      @Value("${gateway.api.tls.terminating-proxy:false}") boolean terminatingProxy,
-                     @Value("${gateway.cdap.service-password}") String cdapPassword) {
+                     @Value("${gateway.cdap.service-password}") String cdapPassword,
+                     @Value("${spring.mail.host:}") String mailHost,
+                     @Value("${gateway.accounts.manager-passwords:false}") boolean managerPasswords) {
+        this.mailHost = mailHost;
+        this.managerPasswords = managerPasswords;
         this.jdbc = jdbc;
         this.url = url;
         this.traceKey = traceKey;
@@ -59,6 +65,15 @@ class ProductionSafety implements InitializingBean {
         if (DEMO_CDAP_PASSWORD.equals(cdapPassword)) {
             throw new IllegalStateException("prod profile: set CDAP_SERVICE_PASSWORD to the gateway's own credential "
                     + "towards CDAP; the default is the simulator's, and public.");
+        }
+        if (mailHost == null || mailHost.isBlank()) {
+            throw new IllegalStateException("prod profile: set MAIL_HOST (with MAIL_PORT, MAIL_USERNAME, MAIL_PASSWORD) to "
+                    + "the SMTP relay: credentials reach their holders by mail, and partners are told of maintenance "
+                    + "and security alerts by mail (docs/operations.md).");
+        }
+        if (managerPasswords) {
+            throw new IllegalStateException("prod profile: gateway.accounts.manager-passwords must stay false: a manager "
+                    + "never chooses, sees or receives a password (convention art. 9.1).");
         }
         int demoAccounts = jdbc.sql("select count(*) from utilisateur where cree_par = 'demo'")
                 .query(Integer.class).single();

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.ops.ClusterJobs;
+import fr.cdapgateway.cluster.ClusterJobs;
 
 /**
  * Deletes the shared bucket rows of idle keys (PostgreSQL) and the last client addresses older than the sharing

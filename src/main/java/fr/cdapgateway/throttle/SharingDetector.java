@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.alert.AlertType;
+import fr.cdapgateway.alert.AlertRaiser;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
@@ -42,9 +44,12 @@ public class SharingDetector {
     private final MeterRegistry meters;
     private final Cache<String, Seen> lastSeen;
     private final LastAddresses cluster;
+    private final AlertRaiser alerts;
 
-    SharingDetector(ThrottleProperties limits, Clock clock, MeterRegistry meters, LastAddresses cluster) {
+    SharingDetector(ThrottleProperties limits, Clock clock, MeterRegistry meters, LastAddresses cluster,
+                    AlertRaiser alerts) {
         this.cluster = cluster;
+        this.alerts = alerts;
         this.limits = limits;
         this.clock = clock;
         this.meters = meters;
@@ -73,7 +78,17 @@ public class SharingDetector {
         }
         request.flag(FLAG);
         meters.counter("gateway.sharing.suspected").increment();
+        alert(account);
         refuseIfAsked(account);
+    }
+
+    /** The convention's administrators are told at once (SPEC §14.5); the trace keeps the flag whatever happens. */
+    private void alert(Account account) {
+        try {
+            alerts.raise(AlertType.PARTAGE_SUSPECTE, account.caf(), account.convention(), account.login());
+        } catch (RuntimeException e) {
+            LOG.warn("account sharing: the alert could not be recorded ({})", e.getClass().getSimpleName());
+        }
     }
 
     /** The cluster's last sight of the login; without the database, sharing is still seen within this instance. */

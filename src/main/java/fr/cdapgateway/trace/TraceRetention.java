@@ -3,7 +3,7 @@ package fr.cdapgateway.trace;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import fr.cdapgateway.ops.ClusterJobs;
+import fr.cdapgateway.cluster.ClusterJobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,15 +12,27 @@ class ProductionSafetyTest {
 
     @Test
     void prodRefusesToStartWithoutTlsOrADeclaredTerminatingProxy() {
-        assertThatThrownBy(() -> new ProductionSafety(null, PG, KEY, false, false, "s3cret").afterPropertiesSet())
+        assertThatThrownBy(() -> new ProductionSafety(null, PG, KEY, false, false, "s3cret", "smtp.example", false).afterPropertiesSet())
                 .hasMessageContaining("GATEWAY_TLS_CERTIFICATE").hasMessageContaining("GATEWAY_TLS_TERMINATING_PROXY");
     }
 
     @Test
+    void prodRefusesToStartWithoutAMailRelay() {
+        assertThatThrownBy(() -> new ProductionSafety(null, PG, KEY, true, false, "s3cret", "", false)
+                .afterPropertiesSet()).hasMessageContaining("MAIL_HOST");
+    }
+
+    @Test
+    void prodRefusesManagerChosenPasswords() {
+        assertThatThrownBy(() -> new ProductionSafety(null, PG, KEY, true, false, "s3cret", "smtp.example", true)
+                .afterPropertiesSet()).hasMessageContaining("manager-passwords");
+    }
+
+    @Test
     void prodRefusesTheSimulatorsServicePassword() {
-        assertThatThrownBy(() -> new ProductionSafety(null, PG, KEY, true, false, "simulateur").afterPropertiesSet())
+        assertThatThrownBy(() -> new ProductionSafety(null, PG, KEY, true, false, "simulateur", "smtp.example", false).afterPropertiesSet())
                 .hasMessageContaining("CDAP_SERVICE_PASSWORD");
-        assertThatThrownBy(() -> new ProductionSafety(null, PG, KEY, false, true, "simulateur").afterPropertiesSet())
+        assertThatThrownBy(() -> new ProductionSafety(null, PG, KEY, false, true, "simulateur", "smtp.example", false).afterPropertiesSet())
                 .hasMessageContaining("CDAP_SERVICE_PASSWORD");
     }
 }

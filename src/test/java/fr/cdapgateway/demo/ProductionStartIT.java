@@ -32,6 +32,9 @@ class ProductionStartIT {
         properties.put("server.port", ports[1]);
         properties.put("management.server.port", ports[3]);
         properties.put("gateway.scheduling", "false");
+        // a relay is named (prod refuses to start without one); nothing is sent: scheduling is off
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", TestPorts.freePort());
         return properties;
     }
 
@@ -53,6 +56,14 @@ class ProductionStartIT {
         properties.put("gateway.api.tls.terminating-proxy", "true");
         properties.put("gateway.cdap.service-password", "simulateur");
         assertThatThrownBy(() -> start(properties).close()).rootCause().hasMessageContaining("CDAP_SERVICE_PASSWORD");
+    }
+
+    @Test
+    void prodRefusesToStartWithoutAMailRelay() {
+        Map<String, Object> properties = prod();
+        properties.put("gateway.api.tls.terminating-proxy", "true");
+        properties.put("spring.mail.host", "");
+        assertThatThrownBy(() -> start(properties).close()).rootCause().hasMessageContaining("MAIL_HOST");
     }
 
     @Test

@@ -29,9 +29,9 @@ public final class TestAccounts {
     public long person(String login, String convention, String caf) {
         jdbc.sql("""
                 insert into utilisateur (login, caf, convention, nom, prenom, email, type, role, mot_de_passe_hash,
-                                         doit_changer_mot_de_passe, cree_le, cree_par)
+                                         doit_changer_mot_de_passe, cree_le, cree_par, active_le)
                 values (:login, :caf, :convention, 'TESTEUR', 'Camille', :email, 'PERSONNE', 'UTILISATEUR', :hash,
-                        false, :now, 'test')""")
+                        false, :now, 'test', :now)""")
                 .param("login", login).param("caf", caf).param("convention", convention)
                 .param("email", login + "@test.example").param("hash", hash)
                 .param("now", Instant.now().atOffset(ZoneOffset.UTC))

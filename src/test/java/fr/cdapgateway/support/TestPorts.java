@@ -19,7 +19,7 @@ public final class TestPorts {
 
     /** Registers API and simulator ports (chosen once, here) and the fast timeouts the tests use. */
     public static void register(DynamicPropertyRegistry registry) {
-        int[] ports = freePorts(4);
+        int[] ports = freePorts(5);
         int api = ports[0];
         int simulator = ports[1];
         int management = ports[2];
@@ -38,6 +38,12 @@ public final class TestPorts {
             registry.add("gateway.throttle." + limit + ".refill", () -> 1_000_000);
         }
         registry.add("gateway.throttle.per-user-daily", () -> 1_000_000);
+        // each context's own embedded SMTP server (GreenMail), delivered to at a test's pace
+        int smtp = ports[4];
+        registry.add("gateway.mail.demo-port", () -> smtp);
+        registry.add("gateway.mail.send-interval", () -> "200ms");
+        registry.add("gateway.mail.first-retry", () -> "300ms");
+        registry.add("gateway.mail.max-retry", () -> "1s");
     }
 
     public static void registerH2(DynamicPropertyRegistry registry) {

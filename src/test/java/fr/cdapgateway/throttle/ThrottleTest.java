@@ -211,7 +211,9 @@ class ThrottleTest {
 
     @Test
     void oneLoginFromTwoAddressesWithinAMinuteIsFlaggedAndRefusedWhereTheConventionSaysSo() {
-        SharingDetector sharing = new SharingDetector(limits, clock, meters, new SharedInMemory());
+        java.util.List<String> alerts = new java.util.ArrayList<>();
+        SharingDetector sharing = new SharingDetector(limits, clock, meters, new SharedInMemory(),
+                (type, caf, convention, login) -> alerts.add(type + " " + convention + " " + login));
         Exchange first = call(account("agent", "79-2017-19"), "127.0.0.1");
         Exchange second = call(account("agent", "79-2017-19"), "127.0.0.2");
         sharing.check(first);
@@ -228,13 +230,15 @@ class ThrottleTest {
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.CREDENTIAL_SHARING_SUSPECTED));
         assertThat(meters.counter("gateway.sharing.suspected").count()).isEqualTo(2);
+        assertThat(alerts).as("the convention's administrators are alerted of each suspicion")
+                .containsExactly("PARTAGE_SUSPECTE 79-2017-19 agent", "PARTAGE_SUSPECTE SMALL strict");
     }
 
     @Test
     void oneLoginFromTwoAddressesIsFlaggedWhicheverInstancesServedTheCalls() {
         SharedInMemory database = new SharedInMemory();
-        SharingDetector instanceA = new SharingDetector(limits, clock, meters, database);
-        SharingDetector instanceB = new SharingDetector(limits, clock, meters, database);
+        SharingDetector instanceA = new SharingDetector(limits, clock, meters, database, (t, c, v, l) -> true);
+        SharingDetector instanceB = new SharingDetector(limits, clock, meters, database, (t, c, v, l) -> true);
         Exchange onA = call(account("agent", "79-2017-19"), "127.0.0.1");
         Exchange onB = call(account("agent", "79-2017-19"), "127.0.0.2");
         Exchange againOnB = call(account("agent", "79-2017-19"), "127.0.0.2");

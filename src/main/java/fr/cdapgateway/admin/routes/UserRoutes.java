@@ -83,6 +83,11 @@ public class UserRoutes {
                 calls.optionalBody(exchange, PasswordReset.class, "{\"motDePasseInitial\"}"), request(exchange)));
     }
 
+    public void resendActivation(Exchange exchange) {
+        calls.ok(exchange, users.resendActivation(caller(exchange), segment(exchange, "utilisateurs"),
+                request(exchange)));
+    }
+
     public void history(Exchange exchange) {
         calls.ok(exchange, users.history(caller(exchange), segment(exchange, "utilisateurs"), request(exchange)));
     }

@@ -1,4 +1,4 @@
-package fr.cdapgateway.ops;
+package fr.cdapgateway.cluster;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package fr.cdapgateway.ops;
+package fr.cdapgateway.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
