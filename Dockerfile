@@ -7,6 +7,7 @@
 # Run (production): docker run -e DB_URL=jdbc:postgresql://db:5432/gateway -e DB_USER=... -e DB_PASSWORD=... \
 #     -e CDAP_BASE_URL=https://cdap.example -e CDAP_SERVICE_LOGIN=... -e CDAP_SERVICE_PASSWORD=... \
 #     -e GATEWAY_TRACE_KEY="$(openssl rand -base64 32)" \
+#     -e MAIL_HOST=smtp.example -e MAIL_USERNAME=... -e MAIL_PASSWORD=... -e GATEWAY_CONSOLE_PUBLIC_URL=https://... \
 #     -e GATEWAY_TLS_CERTIFICATE=/tls/fullchain.pem -e GATEWAY_TLS_PRIVATE_KEY=/tls/key.pem -v /etc/cdap-tls:/tls:ro \
 #     -e GATEWAY_HEAP=160m -p 8443:8080 -p 8082:8082 -p 8081:8081 cdap-gateway:0.1.0
 #   8080: the API; 8082: the web console (HTTPS with the same files); 8081: actuator, keep it internal.

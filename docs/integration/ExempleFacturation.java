@@ -101,12 +101,12 @@ public class ExempleFacturation {
         switch (code == null ? "" : code) {
             case "credentials-invalid":
             case "credentials-missing":
-                action = "redemander son mot de passe à l'agent (10 échecs de suite verrouillent le compte)";
+                action = "redemander son mot de passe à l'agent (10 échecs de suite verrouillent le compte, qui répond "
+                        + "alors de même : son gestionnaire le déverrouille)";
                 break;
             case "password-change-required":
                 action = "l'agent doit d'abord changer son mot de passe (PUT /api/v1/moi/mot-de-passe)";
                 break;
-            case "account-locked":
             case "account-suspended":
             case "account-devalidated":
             case "no-habilitation":

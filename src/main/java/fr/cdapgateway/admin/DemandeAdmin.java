@@ -26,10 +26,12 @@ public class DemandeAdmin extends AdminResource {
     private final UserStore users;
     private final GroupStore groups;
     private final Granting granting;
+    private final ContactAdmin contacts;
 
     DemandeAdmin(DemandeStore demandes, HabilitationStore habilitations, UserStore users, GroupStore groups,
-                 Granting granting, AdminKit kit) {
+                 Granting granting, ContactAdmin contacts, AdminKit kit) {
         super(kit);
+        this.contacts = contacts;
         this.demandes = demandes;
         this.habilitations = habilitations;
         this.users = users;
@@ -74,6 +76,10 @@ public class DemandeAdmin extends AdminResource {
 
     private Long apply(DemandeRecord demande, Caller caller) {
         String reason = "demande " + demande.id() + " de " + demande.demandeePar();
+        if ("INTERLOCUTEURS".equals(demande.nature())) {
+            contacts.apply(demande, caller);
+            return null;
+        }
         if ("RETRAIT".equals(demande.nature())) {
             habilitations.find(demande.habilitationId()).filter(h -> !h.ended())
                     .ifPresent(h -> granting.end(h, caller.login(), reason));
@@ -115,6 +121,22 @@ public class DemandeAdmin extends AdminResource {
         view.put("decideePar", d.decideePar());
         view.put("decideeLe", d.decideeLe());
         view.put("motif", d.motifDecision());
+        view.put("interlocuteurs", proposed(d.contenu()));
         return view;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PROPOSAL =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The contacts a request of type INTERLOCUTEURS proposes, as they were filed. */
+    private static Object proposed(String contenu) {
+        if (contenu == null) {
+            return null;
+        }
+        try {
+            return PROPOSAL.readTree(contenu);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 }

@@ -19,12 +19,12 @@ class DemandeStore {
     record DemandeRecord(long id, String convention, String nature, String utilisateur, Long groupeId,
                          Long habilitationId, String service, String profil, LocalDate dateDebut, LocalDate dateFin,
                          String statut, String demandeePar, Instant demandeeLe, String decideePar, Instant decideeLe,
-                         String motifDecision) {
+                         String motifDecision, String contenu) {
     }
 
     private static final String SELECT = """
             select id, convention, nature, utilisateur, groupe_id, habilitation_id, service, profil, date_debut,
-                   date_fin, statut, demandee_par, demandee_le, decidee_par, decidee_le, motif_decision
+                   date_fin, statut, demandee_par, demandee_le, decidee_par, decidee_le, motif_decision, contenu
               from demande""";
 
     private final JdbcClient jdbc;
@@ -37,13 +37,13 @@ class DemandeStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into demande (convention, nature, utilisateur, groupe_id, habilitation_id, service, profil,
-                                     date_debut, date_fin, statut, demandee_par, demandee_le)
+                                     date_debut, date_fin, statut, demandee_par, demandee_le, contenu)
                 values (:convention, :nature, :utilisateur, :groupe, :habilitation, :service, :profil, :debut, :fin,
-                        'EN_ATTENTE', :by, :now)""")
+                        'EN_ATTENTE', :by, :now, :contenu)""")
                 .param("convention", d.convention()).param("nature", d.nature()).param("utilisateur", d.utilisateur())
                 .param("groupe", d.groupeId()).param("habilitation", d.habilitationId()).param("service", d.service())
                 .param("profil", d.profil()).param("debut", d.dateDebut()).param("fin", d.dateFin())
-                .param("by", d.demandeePar()).param("now", SqlTime.utc(now))
+                .param("by", d.demandeePar()).param("now", SqlTime.utc(now)).param("contenu", d.contenu())
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -85,6 +85,6 @@ class DemandeStore {
                 rs.getObject("date_debut", LocalDate.class), rs.getObject("date_fin", LocalDate.class),
                 rs.getString("statut"), rs.getString("demandee_par"), SqlTime.instant(rs.getTimestamp("demandee_le")),
                 rs.getString("decidee_par"), SqlTime.instant(rs.getTimestamp("decidee_le")),
-                rs.getString("motif_decision"));
+                rs.getString("motif_decision"), rs.getString("contenu"));
     }
 }

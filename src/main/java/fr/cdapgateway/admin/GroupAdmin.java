@@ -74,7 +74,7 @@ public class GroupAdmin extends AdminResource {
             long id = changes.apply(() -> {
                 long filed = demandes.file(new DemandeStore.DemandeRecord(0, convention.numero(), "ADHESION",
                         user.login(), group.id(), null, null, null, null, null, "EN_ATTENTE", caller.login(), null,
-                        null, null, null), clock.instant());
+                        null, null, null, null), clock.instant());
                 history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, filed, "DEPOT",
                         "adhésion de " + user.login() + " au groupe " + group.id());
                 return filed;

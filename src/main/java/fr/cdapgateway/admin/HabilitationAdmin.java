@@ -62,7 +62,7 @@ public class HabilitationAdmin extends AdminResource {
         if (convention.centralise() && !caller.cafAdmin()) {
             long id = demandes.file(new DemandeRecord(0, convention.numero(), "ATTRIBUTION", loginOf(grant),
                     grant.groupeId(), null, grant.service(), grant.profil(), grant.dateDebut(), grant.dateFin(),
-                    "EN_ATTENTE", caller.login(), null, null, null, null), clock.instant());
+                    "EN_ATTENTE", caller.login(), null, null, null, null, null), clock.instant());
             history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, id, "DEPOT", "attribution "
                     + grant.profil());
             request.objet("demande:" + id);
@@ -80,7 +80,7 @@ public class HabilitationAdmin extends AdminResource {
         if (convention.centralise() && !caller.cafAdmin()) {
             long filed = demandes.file(new DemandeRecord(0, convention.numero(), "RETRAIT", habilitation.utilisateur(),
                     habilitation.groupeId(), habilitation.id(), habilitation.service(), habilitation.profil(), null,
-                    null, "EN_ATTENTE", caller.login(), null, null, null, null), clock.instant());
+                    null, "EN_ATTENTE", caller.login(), null, null, null, null, null), clock.instant());
             history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, filed, "DEPOT",
                     "retrait de l'habilitation " + habilitation.id());
             return Outcome.filed(DemandeAdmin.view(demandes.find(filed).orElseThrow()));

@@ -53,6 +53,14 @@ final class IdentityRules {
         return email;
     }
 
+    /** Any well-formed address, a generic mailbox included (a CAF's guichet is one, and meant to be). */
+    static String anyEmail(String email) {
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw invalid("email : adresse électronique obligatoire.");
+        }
+        return email;
+    }
+
     static String optional(String value, int max, String field) {
         if (value == null || value.isBlank()) {
             return null;

@@ -61,7 +61,7 @@ public class Alerts implements AlertRaiser {
         this.clock = clock;
         this.zone = zone;
         for (AlertType type : AlertType.values()) {
-            meters.counter("gateway_alerts_total", "type", type.name());
+            meters.counter("gateway.alerts", "type", type.name());
         }
     }
 
@@ -95,7 +95,7 @@ public class Alerts implements AlertRaiser {
             oneMore(key, now); // another request opened it at the same moment: count this one on it
             return false;
         }
-        meters.counter("gateway_alerts_total", "type", type.name()).increment();
+        meters.counter("gateway.alerts", "type", type.name()).increment();
         tell(type, caf, convention, login, now);
         return true;
     }

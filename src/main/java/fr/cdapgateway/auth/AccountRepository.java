@@ -36,7 +36,9 @@ public class AccountRepository {
      * either threshold is reached — in one statement, so concurrent failures cannot slip past the count. Returns
      * whether this failure locked it.
      */
-    boolean recordFailure(long id, int consecutiveThreshold, int dailyThreshold, Instant now) {
+    boolean recordFailure(long id, int consecutiveThreshold, int dailyThreshold, Instant instant) {
+        // the columns keep microseconds: the lock's time must compare equal to what is stored
+        Instant now = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         jdbc.sql("""
                 update utilisateur
                    set echecs_consecutifs = echecs_consecutifs + 1,

@@ -29,7 +29,11 @@ public class GatewayModes implements EnvironmentPostProcessor, Ordered {
         }
         // mail: a relay named by MAIL_HOST, or in the demo the embedded GreenMail on loopback (never in prod)
         boolean demo = Boolean.parseBoolean(environment.getProperty("gateway.demo", "true"));
-        boolean relay = !environment.getProperty("spring.mail.host", "").isBlank();
+        String relayHost = environment.getProperty("MAIL_HOST", environment.getProperty("spring.mail.host", ""));
+        boolean relay = !relayHost.isBlank();
+        if (relay) {
+            derived.put("spring.mail.host", relayHost);
+        }
         boolean demoMail = !relay && demo && !prod;
         derived.put("gateway.mail.demo-server", demoMail);
         if (demoMail) {

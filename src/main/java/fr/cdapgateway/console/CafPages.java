@@ -1,6 +1,9 @@
 package fr.cdapgateway.console;
 
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.time.format.DateTimeParseException;
 
 import org.springframework.stereotype.Controller;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.ConventionAdmin;
 import fr.cdapgateway.admin.DemandeAdmin;
 import fr.cdapgateway.admin.DemandeAdmin.Decision;
@@ -31,6 +35,7 @@ import fr.cdapgateway.ops.ServiceStatus;
 class CafPages {
 
     private final ConsoleContext context;
+    private final ContactAdmin contacts;
     private final ReverseReview review;
     private final DemandeAdmin demandes;
     private final ConventionAdmin conventions;
@@ -39,7 +44,9 @@ class CafPages {
     private final CafCalendar calendar;
 
     CafPages(ConsoleContext context, ReverseReview review, DemandeAdmin demandes, ConventionAdmin conventions,
-             MaintenanceAdmin maintenances, ServiceStatus status, CafCalendar calendar) {
+             MaintenanceAdmin maintenances, ServiceStatus status, CafCalendar calendar,
+             ContactAdmin contacts) {
+        this.contacts = contacts;
         this.context = context;
         this.review = review;
         this.demandes = demandes;
@@ -53,7 +60,15 @@ class CafPages {
     String supervision(Model model) {
         model.addAttribute("revues", context.read((caller, request) -> review.overview(caller, false)));
         model.addAttribute("demandes", context.read((caller, request) -> demandes.pendingOfCaf(caller)));
-        model.addAttribute("conventions", context.read((caller, request) -> conventions.list(caller)));
+        List<Map<String, Object>> mine = context.read((caller, request) -> conventions.list(caller));
+        model.addAttribute("conventions", mine);
+        Map<String, List<ContactAdmin.Manquant>> missing = new HashMap<>();
+        for (Map<String, Object> convention : mine) {
+            String numero = (String) convention.get("numero");
+            missing.put(numero, context.read((caller, request) -> contacts.read(caller, numero, false, request))
+                    .manquants());
+        }
+        model.addAttribute("manquants", missing);
         return "caf";
     }
 
@@ -79,7 +94,8 @@ class CafPages {
     String announce(@RequestParam("debut") String debut, @RequestParam("fin") String fin,
                     @RequestParam("message") String message, RedirectAttributes redirect) {
         context.actAndTell("ADMIN_ANNONCE_MAINTENANCE", 201, redirect,
-                result -> "La maintenance est annoncée aux partenaires de votre CAF.",
+                result -> "La maintenance est annoncée aux partenaires de votre CAF, prévenus par courriel."
+                        + (result.avertissement() == null ? "" : " " + result.avertissement()),
                 (caller, request) -> maintenances.announce(caller, new Window(local(debut, "début"), local(fin, "fin"),
                         message), request));
         return "redirect:/caf/maintenances";

@@ -52,7 +52,7 @@ class ConsoleSignIn implements AuthenticationProvider {
             account = authenticator.signIn(login, password, request);
             conventionInForce.require(account);
         } catch (ProblemException refused) {
-            request.outcome(refused.problem().status(), refused.problem().code());
+            request.outcome(refused.problem().status(), refused.tracedCode());
             write(request);
             throw new Refused(refused.problem());
         }

@@ -28,6 +28,23 @@ class ConsoleWeb implements WebMvcConfigurer {
     @ControllerAdvice(basePackageClasses = ConsoleWeb.class)
     static class PageAttributes {
 
+        private final fr.cdapgateway.ops.MaintenanceCalendar calendar;
+
+        PageAttributes(fr.cdapgateway.ops.MaintenanceCalendar calendar) {
+            this.calendar = calendar;
+        }
+
+        /**
+         * The next planned maintenance of a partner's CAF, shown in a banner on every page of its people (SPEC §14.6);
+         * CAF admins see their windows on their own page.
+         */
+        @ModelAttribute("prochaineMaintenance")
+        fr.cdapgateway.config.GatewayProperties.Maintenance nextMaintenance() {
+            return ConsolePrincipal.current().filter(p -> !p.cafAdmin())
+                    .flatMap(p -> calendar.upcoming().stream().filter(w -> w.concerns(p.caf())).findFirst())
+                    .orElse(null);
+        }
+
         @ModelAttribute("moi")
         ConsolePrincipal moi() {
             return ConsolePrincipal.current().orElse(null);

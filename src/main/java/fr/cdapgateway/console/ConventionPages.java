@@ -35,14 +35,18 @@ class ConventionPages {
     private final java.time.Clock clock;
 
     ConventionPages(ConsoleContext context, ConventionAdmin conventions, UserAdmin users, DemandeAdmin demandes,
-                    ReverseReview review, java.time.Clock clock) {
+                    ReverseReview review, java.time.Clock clock,
+                    fr.cdapgateway.admin.ContactAdmin contacts) {
         this.context = context;
         this.conventions = conventions;
         this.users = users;
         this.demandes = demandes;
         this.review = review;
         this.clock = clock;
+        this.contacts = contacts;
     }
+
+    private final fr.cdapgateway.admin.ContactAdmin contacts;
 
     @GetMapping("/conventions/{numero}")
     String dashboard(@PathVariable String numero, Model model) {
@@ -54,6 +58,8 @@ class ConventionPages {
         model.addAttribute("quotas", Quotas.of(convention));
         model.addAttribute("demandesEnAttente", pending.size());
         model.addAttribute("comptes", counts(accounts, clock.instant()));
+        model.addAttribute("manquants", context.read((caller, request) -> contacts.read(caller, numero, false,
+                request)).manquants());
         if (context.caller().readsTraces()) {
             model.addAttribute("revue", context.read((caller, request) -> review.due(caller, numero, request)));
         }

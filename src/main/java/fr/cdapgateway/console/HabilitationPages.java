@@ -66,7 +66,7 @@ class HabilitationPages {
                 .sorted((a, b) -> Long.compare((Long) b.get("id"), (Long) a.get("id"))).limit(properties.pageSize())
                 .toList());
         model.addAttribute("utilisateurs", context.read((caller, request) -> users.list(caller, numero, request))
-                .stream().filter(u -> "ACTIF".equals(u.get("statut")) || "VERROUILLE".equals(u.get("statut")))
+                .stream().filter(u -> List.of("ACTIF", "VERROUILLE", "EN_ATTENTE_ACTIVATION").contains(u.get("statut")))
                 .filter(u -> "PERSONNE".equals(u.get("type"))).toList());
         model.addAttribute("groupes", context.read((caller, request) -> groups.list(caller, numero, request)));
         model.addAttribute("pour", pour);

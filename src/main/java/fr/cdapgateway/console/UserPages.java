@@ -38,8 +38,11 @@ class UserPages {
     private final ConsoleProperties properties;
     private final java.time.Clock clock;
 
+    private final fr.cdapgateway.auth.AccountsProperties accounts;
+
     UserPages(ConsoleContext context, UserAdmin users, HabilitationAdmin habilitations, ConsoleProperties properties,
-              java.time.Clock clock) {
+              java.time.Clock clock, fr.cdapgateway.auth.AccountsProperties accounts) {
+        this.accounts = accounts;
         this.context = context;
         this.users = users;
         this.habilitations = habilitations;
@@ -67,6 +70,7 @@ class UserPages {
         model.addAttribute("numero", numero);
         model.addAttribute("saisie", new CreateUser(null, null, null, null, null, "PERSONNE", "UTILISATEUR", null,
                 null));
+        model.addAttribute("motsDePasseGestionnaire", accounts.managerPasswords());
         return "utilisateur-nouveau";
     }
 
@@ -86,6 +90,7 @@ class UserPages {
                 throw refused;
             }
             model.addAttribute("numero", numero);
+            model.addAttribute("motsDePasseGestionnaire", accounts.managerPasswords());
             model.addAttribute("erreur", refused.getMessage());
             // what was typed comes back, never the password
             model.addAttribute("saisie", new CreateUser(body.login(), body.nom(), body.prenom(), body.email(),
@@ -93,8 +98,10 @@ class UserPages {
             return "utilisateur-nouveau";
         }
         redirect.addFlashAttribute("message", "Le compte " + body.login().trim().toLowerCase(Locale.ROOT)
-                + " est créé. Transmettez-lui son mot de passe initial par un autre canal : il devra le changer à "
-                + "sa première connexion.");
+                + " est créé. " + (body.motDePasseInitial() == null
+                ? "Un lien d'activation est envoyé à " + body.email() + " : la personne y choisit son mot de passe."
+                : "Transmettez-lui son mot de passe initial par un autre canal : il devra le changer à sa première "
+                        + "connexion."));
         return "redirect:/utilisateurs/" + body.login().trim().toLowerCase(Locale.ROOT);
     }
 
@@ -103,6 +110,7 @@ class UserPages {
         Map<String, Object> user = context.read((caller, request) -> users.read(caller, login, request));
         String convention = (String) user.get("convention");
         model.addAttribute("utilisateur", user);
+        model.addAttribute("motsDePasseGestionnaire", accounts.managerPasswords());
         model.addAttribute("historique", context.read((caller, request) -> users.history(caller, login, request)));
         model.addAttribute("habilitations", convention == null ? List.of() : context.read((caller, request) ->
                 habilitations.list(caller, convention, request)).stream()
@@ -116,14 +124,23 @@ class UserPages {
                 (caller, request) -> users.unlock(caller, login, request));
     }
 
-    /** A new initial password; none given: the person just has to choose a new one at next sign-in. */
+    /** A new activation link, the first one lost or run out; the earlier link dies. */
+    @PostMapping("/utilisateurs/{login}/activation")
+    String resendActivation(@PathVariable String login, RedirectAttributes redirect) {
+        return done(login, "ENVOI_LIEN_ACTIVATION", "Un nouveau lien d'activation est envoyé au titulaire ; "
+                + "le précédent ne fonctionne plus.", redirect,
+                (caller, request) -> users.resendActivation(caller, login, request));
+    }
+
+    /** A reset: the password stops now, the holder gets a link (or, old way, a manager-chosen initial password). */
     @PostMapping("/utilisateurs/{login}/reinitialisation")
     String reset(@PathVariable String login,
                  @RequestParam(name = "motDePasseInitial", required = false) String initial,
                  RedirectAttributes redirect) {
         PasswordReset body = new PasswordReset(initial == null || initial.isEmpty() ? null : initial);
         return done(login, "ADMIN_REINITIALISATION_MOT_DE_PASSE", body.motDePasseInitial() == null
-                        ? "Un changement de mot de passe est imposé à la prochaine connexion."
+                        ? "Le mot de passe ne fonctionne plus ; un lien pour en choisir un nouveau est envoyé au "
+                                + "titulaire."
                         : "Le mot de passe initial est enregistré ; il devra être changé à la première connexion.",
                 redirect, (caller, request) -> users.resetPassword(caller, login, body, request));
     }

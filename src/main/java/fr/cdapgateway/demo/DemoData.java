@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,6 +81,55 @@ class DemoData implements InitializingBean {
             new DemoAccount("dep79.contentieux", "791", "79-DEMO-RSA", "Rémi", "JOUBERT", "remi.joubert@dep79.example",
                     "Chargé du contentieux RSA", "PERSONNE", "UTILISATEUR", null, "T18"));
 
+    /** One contact of Annexe 1 (fictional people; the roles the seeds leave blank stay blank). */
+    record DemoContact(String convention, String cote, String role, String prenom, String nom, String fonction,
+                       String email, String telephone, String login) {
+    }
+
+    static final List<DemoContact> CONTACTS = List.of(
+            // Niort: the seed names the CAF's security officer and guichet, the partner's administrator and security
+            // officer; the substitute and the DPO ("CIL") are blank there, and stay blank here
+            new DemoContact("79-2017-19", "CAF", "RESPONSABLE_SECURITE", "Bernard", "ROUSSEL", "Agent comptable",
+                    "bernard.roussel@caf79.example", "05 49 00 35 08", null),
+            new DemoContact("79-2017-19", "CAF", "GUICHET", null, "Guichet unique du centre de services", null,
+                    "guichet.partenaires@caf79.example", "05 49 00 34 24", null),
+            new DemoContact("79-2017-19", "PARTENAIRE", "ADMINISTRATEUR_PRINCIPAL", "Hélène", "VASSEUR",
+                    "Responsable du service éducation", "helene.vasseur@niort.example", "05 49 00 78 83", "niort.admin"),
+            new DemoContact("79-2017-19", "PARTENAIRE", "RESPONSABLE_SECURITE", "Olivier", "MERCIER",
+                    "Responsable de la sécurité des systèmes d'information", "olivier.mercier@niort.example",
+                    "05 49 00 78 84", null),
+            new DemoContact("79-2017-19", "PARTENAIRE", "RESPONSABLE_SERVICES", "Hélène", "VASSEUR",
+                    "Responsable du service éducation", "helene.vasseur@niort.example", "05 49 00 78 83", "niort.admin"),
+            new DemoContact("79-2017-19", "PARTENAIRE", "ESCALADE_1", "Hélène", "VASSEUR",
+                    "Responsable du service éducation", "helene.vasseur@niort.example", "05 49 00 78 83", "niort.admin"),
+            // Cherbourg: the CAF's side is filled; on the partner's, only the administrator (security officer and
+            // DPO are blank in the seed)
+            new DemoContact("2024-12", "CAF", "RESPONSABLE_MCP", "Erwan", "LE ROUX",
+                    "Responsable « Mon Compte Partenaire »", "erwan.leroux@caf50.example", "02 33 00 66 20",
+                    "caf50.admin"),
+            new DemoContact("2024-12", "CAF", "RESPONSABLE_SECURITE", "Armelle", "QUESNEL", "Responsable sécurité",
+                    "armelle.quesnel@caf50.example", null, null),
+            new DemoContact("2024-12", "CAF", "DPO", "Erwan", "LE ROUX", "Délégué à la protection des données",
+                    "erwan.leroux@caf50.example", null, "caf50.admin"),
+            new DemoContact("2024-12", "CAF", "GUICHET", null, "Guichet unique du centre de services", null,
+                    "guichet.partenaires@caf50.example", "02 33 00 66 20", null),
+            new DemoContact("2024-12", "CAF", "ESCALADE_1", "Louise", "HAMEL", "Administratrice Mon Compte Partenaire",
+                    "louise.hamel@caf50.example", "02 33 00 66 20", null),
+            new DemoContact("2024-12", "PARTENAIRE", "ADMINISTRATEUR_PRINCIPAL", "Yann", "LE GOFF",
+                    "Directeur de la caisse des écoles", "yann.legoff@cherbourg.example", "06 00 32 22 87",
+                    "cherbourg.admin"),
+            // the Département (fictional convention): every mandatory role filled
+            new DemoContact("79-DEMO-RSA", "CAF", "RESPONSABLE_SECURITE", "Bernard", "ROUSSEL", "Agent comptable",
+                    "bernard.roussel@caf79.example", "05 49 00 35 08", null),
+            new DemoContact("79-DEMO-RSA", "CAF", "GUICHET", null, "Guichet unique du centre de services", null,
+                    "guichet.partenaires@caf79.example", "05 49 00 34 24", null),
+            new DemoContact("79-DEMO-RSA", "PARTENAIRE", "ADMINISTRATEUR_PRINCIPAL", "Pascale", "RENAUD",
+                    "Cheffe du service insertion", "pascale.renaud@dep79.example", null, "dep79.admin"),
+            new DemoContact("79-DEMO-RSA", "PARTENAIRE", "RESPONSABLE_SECURITE", "Julien", "PERRIN",
+                    "Responsable de la sécurité des systèmes d'information", "julien.perrin@dep79.example", null, null),
+            new DemoContact("79-DEMO-RSA", "PARTENAIRE", "RESPONSABLE_SERVICES", "Pascale", "RENAUD",
+                    "Cheffe du service insertion", "pascale.renaud@dep79.example", null, "dep79.admin"));
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final PasswordHasher hasher;
@@ -101,7 +151,33 @@ class DemoData implements InitializingBean {
             String hash = hasher.hash(PASSWORD);
             transactions.executeWithoutResult(status -> load(hash));
         }
+        transactions.executeWithoutResult(status -> loadContactsIfNone());
         announce();
+    }
+
+    /** The contacts of Annexe 1, for each demo convention that has none (a demo database made before them too). */
+    private void loadContactsIfNone() {
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        for (DemoConvention c : CONVENTIONS) {
+            boolean none = jdbc.sql("select count(*) from interlocuteurs_version where convention = :c")
+                    .param("c", c.numero()).query(Integer.class).single() == 0;
+            if (!none) {
+                continue;
+            }
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into interlocuteurs_version (convention, avenant, le, par)
+                    values (:c, 'convention initiale', :now, 'demo')""")
+                    .param("c", c.numero()).param("now", now).update(key, "id");
+            long version = key.getKey().longValue();
+            CONTACTS.stream().filter(contact -> contact.convention().equals(c.numero())).forEach(contact -> jdbc.sql("""
+                    insert into interlocuteur (version_id, cote, role, nom, prenom, fonction, email, telephone, login)
+                    values (:v, :cote, :role, :nom, :prenom, :fonction, :email, :telephone, :login)""")
+                    .param("v", version).param("cote", contact.cote()).param("role", contact.role())
+                    .param("nom", contact.nom()).param("prenom", contact.prenom()).param("fonction", contact.fonction())
+                    .param("email", contact.email()).param("telephone", contact.telephone())
+                    .param("login", contact.login()).update());
+        }
     }
 
     private void load(String hash) {

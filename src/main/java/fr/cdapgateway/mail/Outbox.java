@@ -59,7 +59,7 @@ public class Outbox {
                 .param("subject", letter.subject()).param("cause", letter.cause()).param("text", rendered.text())
                 .param("html", rendered.html()).param("now", SqlTime.utc(now))
                 .update();
-        meters.counter("gateway_mails_queued_total", "cause", letter.cause()).increment();
+        meters.counter("gateway.mails.queued", "cause", letter.cause()).increment();
     }
 
     /** The mails of one CAF, newest first, optionally of one status. */

@@ -56,6 +56,10 @@ class OutboxSender {
         this.jobs = jobs;
         this.clock = clock;
         this.meters = meters;
+        // exported at zero from the start: the alert rules (deploy/prometheus) query them before any failure
+        meters.counter("gateway.mails.sent");
+        meters.counter("gateway.mails.failed.attempts");
+        meters.counter("gateway.mails.given.up");
     }
 
     @Scheduled(fixedDelayString = "${gateway.mail.send-interval}", initialDelayString = "${gateway.mail.send-interval}")
@@ -82,13 +86,13 @@ class OutboxSender {
                         update courriel set statut = 'ENVOYE', envoye_le = :now, texte = null, html = null,
                                             derniere_erreur = null where id = :id""")
                         .param("now", SqlTime.utc(clock.instant())).param("id", due.id()).update();
-                meters.counter("gateway_mails_sent_total").increment();
+                meters.counter("gateway.mails.sent").increment();
                 delivered++;
             } catch (MailException | MessagingException e) {
                 // the type only: a relay's message may quote the address
                 jdbc.sql("update courriel set derniere_erreur = :error where id = :id")
                         .param("error", e.getClass().getSimpleName()).param("id", due.id()).update();
-                meters.counter("gateway_mails_failed_attempts_total").increment();
+                meters.counter("gateway.mails.failed.attempts").increment();
                 LOG.warn("mail {} not delivered (attempt {}): {}", due.id(), due.attempts() + 1,
                         e.getClass().getSimpleName());
                 break; // the relay is down: the others wait for the next run
@@ -123,7 +127,7 @@ class OutboxSender {
                  where statut = 'EN_ATTENTE' and cree_le <= :limit""")
                 .param("limit", SqlTime.utc(now.minus(properties.giveUpAfter()))).update();
         if (failed > 0) {
-            meters.counter("gateway_mails_given_up_total").increment(failed);
+            meters.counter("gateway.mails.given.up").increment(failed);
             LOG.error("{} mails given up after {} without delivery (GET /api/v1/admin/courriels?statut=ECHEC)", failed,
                     properties.giveUpAfter());
         }

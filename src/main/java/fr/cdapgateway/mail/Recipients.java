@@ -46,7 +46,7 @@ public class Recipients {
         return jdbc.sql("select email, prenom, nom from utilisateur where caf = :caf and role = 'CAF_ADMIN' and "
                         + ACTIVE + " order by login")
                 .param("caf", caf)
-                .query((rs, row) -> new Recipient(rs.getString("email"), rs.getString("prenom"), rs.getString("nom")))
+                .query(Recipients::recipient)
                 .list();
     }
 
@@ -58,7 +58,7 @@ public class Recipients {
                  where v.convention = :convention and i.cote = :cote and i.role = :role
                    and v.id = (select max(id) from interlocuteurs_version where convention = :convention)""")
                 .param("convention", convention).param("cote", cote).param("role", role)
-                .query((rs, row) -> new Recipient(rs.getString("email"), rs.getString("prenom"), rs.getString("nom")))
+                .query(Recipients::recipient)
                 .list();
     }
 
@@ -89,8 +89,12 @@ public class Recipients {
         return jdbc.sql("select email, prenom, nom from utilisateur where convention = :convention and role in (:roles) and "
                         + ACTIVE + " order by login")
                 .param("convention", convention).param("roles", roles)
-                .query((rs, row) -> new Recipient(rs.getString("email"), rs.getString("prenom"), rs.getString("nom")))
+                .query(Recipients::recipient)
                 .list();
+    }
+
+    private static Recipient recipient(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Recipient(rs.getString("email"), rs.getString("prenom"), rs.getString("nom"));
     }
 
     /** Each address once, in the order given. */

@@ -149,7 +149,7 @@ class ClusterIT {
         Reply unlockedOnB = b.get("/api/v1/moi").as("niort.suppleant", DEMO).send();
 
         assertThat(locked).isLessThanOrEqualTo(100);
-        assertThat(lockedOnB.status()).as(lockedOnB.toString()).isEqualTo(423);
+        assertThat(lockedOnB.status()).as(lockedOnB.toString()).isEqualTo(401);
         assertThat(unlocked).isLessThanOrEqualTo(100);
         assertThat(unlockedOnB.status()).as(unlockedOnB.toString()).isEqualTo(200);
     }

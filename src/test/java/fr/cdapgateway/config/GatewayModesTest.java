@@ -42,4 +42,29 @@ class GatewayModesTest {
         StandardEnvironment environment = derived(Map.of());
         assertThat(environment.getProperty("server.servlet.session.cookie.secure")).isEqualTo("false");
     }
+
+    @Test
+    void theDemoReceivesItsMailsOnAnEmbeddedServerWhenNoRelayIsNamed() {
+        StandardEnvironment environment = derived(Map.of("gateway.mail.demo-port", "3025"));
+        assertThat(environment.getProperty("gateway.mail.demo-server")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
+        assertThat(environment.getProperty("spring.mail.port")).isEqualTo("3025");
+    }
+
+    @Test
+    void aNamedRelayIsUsedAndTheEmbeddedServerNeverStarts() {
+        StandardEnvironment environment = derived(Map.of("MAIL_HOST", "smtp.example", "spring.mail.username", "gw"));
+        assertThat(environment.getProperty("gateway.mail.demo-server")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.mail.host")).isEqualTo("smtp.example");
+        assertThat(environment.getProperty("spring.mail.properties.mail.smtp.auth")).isEqualTo("true");
+    }
+
+    @Test
+    void outsideTheDemoWithoutARelayThereIsNoMailSenderAtAll() {
+        StandardEnvironment environment = derived(Map.of("gateway.demo", "false"));
+        assertThat(environment.getProperty("gateway.mail.demo-server")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.mail.host")).isNull();
+        assertThat(derived(Map.of("spring.profiles.active", "prod")).getProperty("gateway.mail.demo-server"))
+                .isEqualTo("false");
+    }
 }

@@ -59,6 +59,8 @@ class ConsoleBrowserIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Value("${gateway.api.port}")
+    int apiPort;
     @Autowired
     JdbcClient jdbc;
 
@@ -112,9 +114,10 @@ class ConsoleBrowserIT {
         type("prenom", "Jeanne");
         type("nom", "ROUX");
         type("email", "jeanne.roux@niort.example");
-        type("motDePasseInitial", "Cantine-Quotient-Hiver-2026");
+        assertThat(driver.findElements(By.id("motDePasseInitial"))).as("a manager never chooses a password").isEmpty();
         submit("Créer le compte");
         assertThat(driver.getCurrentUrl()).endsWith("/utilisateurs/niort.agent7");
+        assertThat(text()).contains("Un lien d'activation est envoyé à jeanne.roux@niort.example");
         page("compte-cree");
         navigate(driver.findElement(By.linkText("Accorder une habilitation à ce compte")));
         new Select(driver.findElement(By.id("profil"))).selectByValue("T2");
@@ -124,19 +127,41 @@ class ConsoleBrowserIT {
         page("habilitations");
         open("/conventions/79-2017-19/utilisateurs");
         page("utilisateurs");
+        // the demo mailbox shows what the embedded SMTP server received: the agent's activation link
+        String link = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            open("/demo/courriels");
+            return driver.findElements(By.cssSelector("article.courriel")).stream()
+                    .filter(a -> a.getText().contains("jeanne.roux@niort.example"))
+                    .flatMap(a -> a.findElements(By.cssSelector("a[href*='/activation/']")).stream())
+                    .map(a -> a.getAttribute("href")).findFirst().orElse(null);
+        });
+        page("boite-aux-lettres-demo");
         signOut();
 
-        // the agent signs in and is taken to change its initial password
-        signIn("niort.agent7", "Cantine-Quotient-Hiver-2026");
-        assertThat(driver.getCurrentUrl()).endsWith("/mot-de-passe");
-        page("mot-de-passe");
-        type("ancien", "Cantine-Quotient-Hiver-2026");
-        type("nouveau", "Lanterne-Rouge-Marais-Poitevin");
+        // the agent follows the link, chooses a password (a weak one first), then signs in
+        driver.get(link);
+        assertThat(driver.getTitle()).startsWith("Choisir mon mot de passe");
+        page("activation");
+        type("motDePasse", "motdepasse12");
+        type("confirmation", "motdepasse12");
+        submit("Enregistrer mon mot de passe");
+        assertThat(driver.getTitle()).startsWith("Erreur");
+        page("activation-refusee");
+        type("motDePasse", "Lanterne-Rouge-Marais-Poitevin");
         type("confirmation", "Lanterne-Rouge-Marais-Poitevin");
-        submit("Enregistrer le nouveau mot de passe");
-        assertThat(driver.getCurrentUrl()).endsWith("/mon-compte");
-        assertThat(text()).contains("Votre mot de passe a été changé.");
+        submit("Enregistrer mon mot de passe");
+        assertThat(driver.getCurrentUrl()).contains("/connexion?active");
+        assertThat(text()).contains("Votre mot de passe est enregistré");
+        driver.get(link);
+        assertThat(driver.getTitle()).startsWith("Lien non valable");
+        page("lien-deja-utilise");
+        open("/mot-de-passe-oublie");
+        page("mot-de-passe-oublie");
+        signIn("niort.agent7", "Lanterne-Rouge-Marais-Poitevin");
+        open("/mon-compte");
         page("mon-compte");
+        open("/mot-de-passe");
+        page("mot-de-passe");
         signOut();
 
         // niort.admin performs the annual review, removing one habilitation, and prints the attestation
@@ -154,6 +179,10 @@ class ConsoleBrowserIT {
                 .query(Boolean.class).single()).isTrue();
         open("/conventions/79-2017-19/traces");
         page("traces");
+        open("/conventions/79-2017-19/interlocuteurs");
+        page("interlocuteurs");
+        open("/alertes");
+        page("alertes");
         signOut();
 
         // dep79.admin files a T1 grant in the centralised convention
@@ -180,10 +209,30 @@ class ConsoleBrowserIT {
                 .single()).isEqualTo("ACCEPTEE");
         open("/caf/maintenances");
         page("maintenances");
+        open("/caf/courriels");
+        assertThat(text()).contains("jeanne.roux@niort.example");
+        page("courriels");
+        // an account locks: the CAF reads the alert and concludes it
+        fr.cdapgateway.support.Api api = new fr.cdapgateway.support.Api(apiPort);
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.get("/api/v1/moi").as("niort.agent2", "faux-" + i).send().status()).isEqualTo(401);
+        }
+        open("/alertes");
+        assertThat(text()).contains("Compte verrouillé").contains("niort.agent2");
+        page("alertes-caf");
+        new Select(driver.findElement(By.cssSelector("select[name=conclusion]"))).selectByValue("FAUX_POSITIF");
+        driver.findElement(By.cssSelector("textarea[name=commentaire]")).sendKeys("L'agent s'était trompé.");
+        submit("Conclure");
+        assertThat(text()).contains("est close");
+        page("alerte-close");
+        open("/conventions/79-2017-19/interlocuteurs");
+        assertThat(text()).contains("Enregistrer un avenant");
+        page("interlocuteurs-caf");
         signOut();
 
-        // cherbourg.admin gets a 404 on a Niort user's page
+        // cherbourg.admin gets a 404 on a Niort user's page; its own dashboard names the contacts still missing
         signIn("cherbourg.admin", DEMO);
+        assertThat(text()).contains("Interlocuteurs obligatoires manquants");
         open("/utilisateurs/niort.agent1");
         assertThat(driver.getTitle()).startsWith("Page introuvable");
         page("introuvable");
@@ -206,11 +255,13 @@ class ConsoleBrowserIT {
             {"niort.gestion", "ADMIN_CREATION_UTILISATEUR", "201"},
             {"niort.gestion", "ADMIN_ATTRIBUTION_HABILITATION", "201"},
             {"niort.gestion", "CONSOLE_DECONNEXION", "200"},
-            {"niort.agent7", "CHANGEMENT_MOT_DE_PASSE", "204"},
+            {"niort.agent7", "ACTIVATION_COMPTE", "200"},
+            {"niort.agent7", "ACTIVATION_COMPTE", "400"},
             {"niort.admin", "ADMIN_REVUE_ATTESTATION", "201"},
             {"niort.admin", "ADMIN_LECTURE_TRACES", "200"},
             {"dep79.admin", "ADMIN_ATTRIBUTION_HABILITATION", "201"},
             {"caf79.admin", "ADMIN_DECISION_DEMANDE", "200"},
+            {"caf79.admin", "ADMIN_CONCLUSION_ALERTE", "200"},
             {"cherbourg.admin", "CONSOLE_FORMULAIRE_REFUSE", "403"},
         }) {
             assertThat(jdbc.sql("select count(*) from trace where utilisateur = :l and action = :a and statut = :s")

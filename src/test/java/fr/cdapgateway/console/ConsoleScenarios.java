@@ -31,6 +31,9 @@ import fr.cdapgateway.support.TestAccounts;
  * traced. Run on H2 ({@link ConsoleH2IT}) and on a real PostgreSQL ({@link ConsolePostgresIT}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// these scenarios create accounts the old way (a manager-chosen initial password, for sites without mail); the
+// default — an activation link mailed to the holder — is walked by MailScenarios and the mail's browser walk
+@org.springframework.test.context.TestPropertySource(properties = "gateway.accounts.manager-passwords=true")
 @AutoConfigureMockMvc
 abstract class ConsoleScenarios {
 
@@ -82,6 +85,42 @@ abstract class ConsoleScenarios {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        // the pages of issue 22, each as the roles that reach it see it, and who does not reach it
+        "niort.gestion   | /conventions/79-2017-19/interlocuteurs | 200",
+        "niort.admin     | /conventions/79-2017-19/interlocuteurs | 200",
+        "caf79.admin     | /conventions/79-2017-19/interlocuteurs | 200",
+        "cherbourg.admin | /conventions/2024-12/interlocuteurs    | 200",
+        "cherbourg.admin | /conventions/79-2017-19/interlocuteurs | 404",
+        "niort.admin     | /alertes                               | 200",
+        "caf79.admin     | /alertes                               | 200",
+        "caf79.admin     | /alertes?statut=CLOSE                  | 200",
+        "niort.gestion   | /alertes                               | 403",
+        "caf79.admin     | /caf/courriels                         | 200",
+        "niort.admin     | /caf/courriels                         | 403",
+        "niort.agent1    | /demo/courriels                        | 200",
+        "caf79.admin     | /caf                                   | 200",
+        "niort.gestion   | /conventions/79-2017-19                | 200",
+    })
+    void thePagesOfPeopleBeingToldRenderForWhoMayReadThem(String login, String path, int status) throws Exception {
+        MockHttpServletResponse page = signedIn(login, DEMO).get(path);
+
+        assertThat(page.getStatus()).as(path).isEqualTo(status);
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Erreur inattendue");
+    }
+
+    @Test
+    void thePagesReachedFromAMailNeedNoSessionAndSayWhatALinkIs() throws Exception {
+        MockHttpServletResponse unknown = browser().get("/activation/" + "A".repeat(43));
+        MockHttpServletResponse forgotten = browser().get("/mot-de-passe-oublie");
+
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains("Ce lien ne peut pas servir");
+        assertThat(forgotten.getStatus()).isEqualTo(200);
+        assertThat(forgotten.getContentAsString(StandardCharsets.UTF_8)).contains("Mot de passe oublié");
+    }
+
     @Test
     void theSignInPageIsInFrenchAndHardened() throws Exception {
         MockHttpServletResponse response = browser().get("/connexion");
@@ -130,9 +169,12 @@ abstract class ConsoleScenarios {
         fixtures.person(login, NIORT, "791");
         lockOut(login);
         assertThat(browser().signIn(login, TestAccounts.PASSWORD).getRedirectedUrl())
-                .endsWith("/connexion?erreur=account-locked");
+                .endsWith("/connexion?erreur=credentials-invalid");
+        assertThat(jdbc.sql("select count(*) from trace where utilisateur = :l and action = 'CONSOLE_CONNEXION' "
+                + "and code = 'account-locked'").param("l", login).query(Integer.class).single())
+                .as("the sign-in page says what it says for a wrong password; the trace keeps the lock").isEqualTo(1);
         assertThat(new fr.cdapgateway.support.Api(apiPort).get("/api/v1/moi").as(login, TestAccounts.PASSWORD)
-                .send().status()).isEqualTo(423);
+                .send().status()).isEqualTo(401);
         assertThat(jdbc.sql("select verrouille_le from utilisateur where login = :l").param("l", login)
                 .query(Instant.class).optional()).isPresent();
     }

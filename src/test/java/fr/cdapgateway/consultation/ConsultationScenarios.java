@@ -273,9 +273,11 @@ abstract class ConsultationScenarios {
         String lockedId = newRequestId();
         Reply locked = api.get("/api/v1/moi").as(login, TestAccounts.PASSWORD).requestId(lockedId).send();
 
-        assertThat(locked.status()).isEqualTo(423);
-        assertThat(locked.code()).isEqualTo("account-locked");
-        assertThat(trace(lockedId)).containsEntry("utilisateur", login).containsEntry("statut", 423);
+        assertThat(locked.status()).as("a lock answers like a wrong password (SPEC §14.4)").isEqualTo(401);
+        assertThat(locked.code()).isEqualTo("credentials-invalid");
+        assertThat(locked.header("WWW-Authenticate")).isNotNull();
+        assertThat(trace(lockedId)).containsEntry("utilisateur", login).containsEntry("statut", 401)
+                .containsEntry("code", "account-locked");
         assertThat(jdbc.sql("select count(*) from trace where utilisateur = :login and code = 'credentials-invalid'")
                 .param("login", login).query(Integer.class).single()).isEqualTo(10);
     }

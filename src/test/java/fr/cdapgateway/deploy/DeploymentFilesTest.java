@@ -76,7 +76,7 @@ class DeploymentFilesTest {
                 .anySatisfy(mount -> assertThat(mount).containsEntry("mountPath", "/tmp"));
 
         List<Map<String, Object>> env = (List<Map<String, Object>>) container.get("env");
-        for (String secret : List.of("DB_PASSWORD", "CDAP_SERVICE_PASSWORD", "GATEWAY_TRACE_KEY")) {
+        for (String secret : List.of("DB_PASSWORD", "CDAP_SERVICE_PASSWORD", "GATEWAY_TRACE_KEY", "MAIL_PASSWORD")) {
             assertThat(env).as(secret).anySatisfy(variable -> {
                 assertThat(variable.get("name")).isEqualTo(secret);
                 assertThat(path(variable, "valueFrom.secretKeyRef.name")).isEqualTo("cdap-gateway");
@@ -91,8 +91,8 @@ class DeploymentFilesTest {
                 "configMapRef.name");
         Map<String, Object> config = objects.get("ConfigMap/" + configMap);
         assertThat((Map<String, Object>) config.get("data")).containsEntry("SPRING_PROFILES_ACTIVE", "prod")
-                .containsKeys("DB_URL", "CDAP_BASE_URL", "GATEWAY_HEAP")
-                .doesNotContainKeys("DB_PASSWORD", "GATEWAY_TRACE_KEY", "CDAP_SERVICE_PASSWORD");
+                .containsKeys("DB_URL", "CDAP_BASE_URL", "GATEWAY_HEAP", "MAIL_HOST", "GATEWAY_CONSOLE_PUBLIC_URL")
+                .doesNotContainKeys("DB_PASSWORD", "GATEWAY_TRACE_KEY", "CDAP_SERVICE_PASSWORD", "MAIL_PASSWORD");
 
         Map<String, Object> podLabels = (Map<String, Object>) path(deployment, "spec.template.metadata.labels");
         assertThat(podLabels).containsAllEntriesOf(
@@ -108,7 +108,8 @@ class DeploymentFilesTest {
     @SuppressWarnings("unchecked")
     void theComposeFileIsAcceptedAndKeepsEverySecretOutOfTheEnvironment() {
         Map<String, String> environment = Map.of("CDAP_BASE_URL", "https://cdap.example",
-                "CDAP_SERVICE_LOGIN", "passerelle");
+                "CDAP_SERVICE_LOGIN", "passerelle", "MAIL_HOST", "smtp.example",
+                "GATEWAY_CONSOLE_PUBLIC_URL", "https://console.example");
         Tool.Result config = Tool.run(ROOT, environment, "docker-compose", "--profile", "observability", "config");
         assertThat(config.exitCode()).as(config.output()).isZero();
         Map<String, Object> compose = (Map<String, Object>) yaml().load(config.output());
@@ -117,10 +118,10 @@ class DeploymentFilesTest {
 
         Map<String, Object> gateway = (Map<String, Object>) services.get("gateway");
         Map<String, Object> env = (Map<String, Object>) gateway.get("environment");
-        assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "prod")
-                .doesNotContainKeys("DB_PASSWORD", "GATEWAY_TRACE_KEY", "CDAP_SERVICE_PASSWORD");
+        assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "prod").containsEntry("MAIL_HOST", "smtp.example")
+                .doesNotContainKeys("DB_PASSWORD", "GATEWAY_TRACE_KEY", "CDAP_SERVICE_PASSWORD", "MAIL_PASSWORD");
         assertThat(((List<Map<String, Object>>) gateway.get("secrets")).stream().map(s -> s.get("target")))
-                .contains("DB_PASSWORD", "GATEWAY_TRACE_KEY", "CDAP_SERVICE_PASSWORD");
+                .contains("DB_PASSWORD", "GATEWAY_TRACE_KEY", "CDAP_SERVICE_PASSWORD", "MAIL_PASSWORD");
         assertThat(gateway.get("read_only")).isEqualTo(true);
         for (String service : List.of("db", "gateway", "prometheus", "grafana")) {
             String image = (String) ((Map<String, Object>) services.get(service)).get("image");

@@ -66,6 +66,10 @@ class AdminCalls {
         answers.answer(exchange, 201, body);
     }
 
+    void accepted(Exchange exchange, Object body) {
+        answers.answer(exchange, 202, body);
+    }
+
     void noContent(Exchange exchange) {
         answers.answer(exchange, 204, null);
     }
