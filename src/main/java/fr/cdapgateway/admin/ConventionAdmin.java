@@ -29,8 +29,9 @@ public class ConventionAdmin extends AdminResource {
                           LocalDate dateDebut, LocalDate dateFin) {
     }
 
+    /** What the CAF changes; {@code raison}: why, kept in the history (the console asks it to withdraw the delegation). */
     public record ConventionPatch(String mode, Map<String, Map<String, Integer>> services, List<String> motifs,
-                           LocalDate dateFin) {
+                           LocalDate dateFin, String raison) {
     }
 
     private static final Pattern NUMERO = Pattern.compile("[A-Za-z0-9-]{1,40}");
@@ -96,11 +97,14 @@ public class ConventionAdmin extends AdminResource {
             throw new ProblemException(Problem.INVALID_REQUEST,
                     "La date de fin (résiliation) ne peut précéder la date d'effet de la convention.");
         }
+        String reason = Reasons.of(patch.raison());
+        Reasons.trace(request, reason);
         changes.apply(() -> {
             if (mode != null && !mode.equals(convention.mode())) {
                 store.updateMode(convention.numero(), mode);
                 history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
-                        "CENTRALISE".equals(mode) ? "RETRAIT_DELEGATION" : "DELEGATION", "mode " + mode);
+                        "CENTRALISE".equals(mode) ? "RETRAIT_DELEGATION" : "DELEGATION",
+                        Reasons.detail("mode " + mode, reason));
             }
             if (services != null) {
                 store.replaceServices(convention.numero(), services);

@@ -67,6 +67,9 @@ public class GroupAdmin extends AdminResource {
     public Outcome addMember(Caller caller, long groupId, String login, GatewayRequest request) {
         GroupRecord group = visibleGroup(caller, groupId, request);
         UserRecord user = member(login, group);
+        // a technical account never consults: a group would give it the group's habilitations and count it in quotas
+        ConventionAdmin.require("PERSONNE".equals(user.type()), "Un compte technique ne devient pas membre d'un "
+                + "groupe : il ne reçoit aucune habilitation de consultation.");
         ConventionRecord convention = scope.convention(caller, group.convention(), request);
         if (convention.centralise() && !caller.cafAdmin()
                 && !habilitations.openOfGroup(group.id(), calendar.today()).isEmpty()
@@ -87,12 +90,19 @@ public class GroupAdmin extends AdminResource {
     }
 
     public Map<String, Object> removeMember(Caller caller, long groupId, String login, GatewayRequest request) {
+        return removeMember(caller, groupId, login, null, request);
+    }
+
+    public Map<String, Object> removeMember(Caller caller, long groupId, String login, String motif,
+                                            GatewayRequest request) {
         GroupRecord group = visibleGroup(caller, groupId, request);
         UserRecord user = member(login, group);
+        String reason = Reasons.of(motif);
+        Reasons.trace(request, reason);
         changes.apply(() -> {
             if (groups.removeMember(group.id(), user.id())) {
                 history.record(caller.login(), group.convention(), HistoryLog.Kind.GROUPE, group.id(),
-                        "RETRAIT_MEMBRE", user.login());
+                        "RETRAIT_MEMBRE", Reasons.detail(user.login(), reason));
             }
             return null;
         });

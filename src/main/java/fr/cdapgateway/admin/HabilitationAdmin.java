@@ -75,31 +75,44 @@ public class HabilitationAdmin extends AdminResource {
 
     /** Ends the habilitation (it stays in the history), or files the request in a CENTRALISE convention. */
     public Outcome end(Caller caller, long id, GatewayRequest request) {
+        return end(caller, id, null, request);
+    }
+
+    public Outcome end(Caller caller, long id, String motif, GatewayRequest request) {
         HabilitationRecord habilitation = visible(caller, id, request);
+        String reason = Reasons.of(motif);
+        Reasons.trace(request, reason);
         ConventionRecord convention = scope.convention(caller, habilitation.convention(), request);
         if (convention.centralise() && !caller.cafAdmin()) {
             long filed = demandes.file(new DemandeRecord(0, convention.numero(), "RETRAIT", habilitation.utilisateur(),
                     habilitation.groupeId(), habilitation.id(), habilitation.service(), habilitation.profil(), null,
                     null, "EN_ATTENTE", caller.login(), null, null, null, null, null), clock.instant());
             history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, filed, "DEPOT",
-                    "retrait de l'habilitation " + habilitation.id());
+                    Reasons.detail("retrait de l'habilitation " + habilitation.id(), reason));
             return Outcome.filed(DemandeAdmin.view(demandes.find(filed).orElseThrow()));
         }
         if (!habilitation.ended()) {
-            granting.end(habilitation, caller.login(), "retrait");
+            granting.end(habilitation, caller.login(), Reasons.detail("retrait", reason));
         }
         return Outcome.done(null);
     }
 
     /** Suspends the habilitation at once ({@code suspend}), or lifts its suspension. */
     public Map<String, Object> suspension(Caller caller, long id, boolean suspend, GatewayRequest request) {
+        return suspension(caller, id, suspend, null, request);
+    }
+
+    public Map<String, Object> suspension(Caller caller, long id, boolean suspend, String motif,
+                                          GatewayRequest request) {
         HabilitationRecord habilitation = visible(caller, id, request);
         caller.require(caller.cafAdmin() || caller.conventionAdministrator(),
                 "La suspension relève de la CAF et des administrateurs de la convention.");
+        String reason = Reasons.of(motif);
+        Reasons.trace(request, reason);
         changes.apply(() -> {
             habilitations.suspend(habilitation.id(), suspend ? caller.login() : null, suspend ? clock.instant() : null);
             history.record(caller.login(), habilitation.convention(), HistoryLog.Kind.HABILITATION, habilitation.id(),
-                    suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", null);
+                    suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", Reasons.detail(null, reason));
             return null;
         });
         return view(habilitations.find(habilitation.id()).orElseThrow(), calendar.today());

@@ -88,8 +88,14 @@ public class MaintenanceAdmin {
 
     /** Cancels a window of the caller's CAF that has not ended; the announcement stays in the history. */
     public void cancel(Caller caller, long id, GatewayRequest request) {
+        cancel(caller, id, null, request);
+    }
+
+    public void cancel(Caller caller, long id, String motif, GatewayRequest request) {
         requireCafAdmin(caller);
         request.objet("maintenance:" + id);
+        String reason = Reasons.of(motif);
+        Reasons.trace(request, reason);
         Maintenance window = calendar.upcoming().stream().filter(w -> Long.valueOf(id).equals(w.id())).findFirst()
                 .orElseThrow(() -> AdminScope.notFound("Aucune maintenance à venir de votre CAF ne porte ce numéro."));
         transactions.executeWithoutResult(status -> {
@@ -97,7 +103,7 @@ public class MaintenanceAdmin {
                 throw AdminScope.notFound("Aucune maintenance à venir de votre CAF ne porte ce numéro.");
             }
             history.record(caller.login(), null, HistoryLog.Kind.CONVENTION, "maintenance:" + id,
-                    "ANNULATION_MAINTENANCE", null);
+                    "ANNULATION_MAINTENANCE", Reasons.detail(null, reason));
             notices.tell(window, MaintenanceNotices.Kind.ANNULATION);
         });
     }

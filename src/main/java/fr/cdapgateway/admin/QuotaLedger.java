@@ -46,7 +46,7 @@ class QuotaLedger {
                        and h.groupe_id is not null and h.terminee_le is null
                        and (h.date_fin is null or h.date_fin >= :today)
                 ) x join utilisateur u on u.id = x.uid
-                where u.devalide_le is null""")
+                where u.devalide_le is null and u.type = 'PERSONNE'""")
                 .param("convention", convention).param("service", service).param("profil", profil)
                 .param("today", today)
                 .query(Integer.class).single();

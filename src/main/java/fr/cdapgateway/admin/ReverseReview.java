@@ -43,10 +43,13 @@ public class ReverseReview extends AdminResource {
     private final ReviewStore reviews;
     private final QuotaLedger quotas;
     private final Granting granting;
+    private final fr.cdapgateway.config.CafDirectory cafs;
 
     ReverseReview(ConventionStore conventions, UserStore users, HabilitationStore habilitations,
-                  GroupStore groups, ReviewStore reviews, QuotaLedger quotas, Granting granting, AdminKit kit) {
+                  GroupStore groups, ReviewStore reviews, QuotaLedger quotas, Granting granting,
+                  fr.cdapgateway.config.CafDirectory cafs, AdminKit kit) {
         super(kit);
+        this.cafs = cafs;
         this.conventions = conventions;
         this.users = users;
         this.habilitations = habilitations;
@@ -141,8 +144,15 @@ public class ReverseReview extends AdminResource {
         view.put("revue", review.id());
         view.put("convention", convention.numero());
         view.put("caf", convention.caf());
+        view.put("cafNom", cafs.name(convention.caf()));
         view.put("partenaire", convention.partenaireNom());
+        view.put("siret", convention.partenaireSiret());
         view.put("attesteePar", review.attestedBy());
+        users.find(review.attestedBy()).ifPresent(signer -> {
+            view.put("signataire", signer.prenom() + " " + signer.nom());
+            view.put("roleSignataire", signer.role());
+            view.put("fonctionSignataire", signer.fonction());
+        });
         view.put("attesteeLe", review.attestedAt());
         view.put("decisions", decisions);
         return view;
@@ -162,6 +172,22 @@ public class ReverseReview extends AdminResource {
         return csv.toString();
     }
 
+    /** The attested reviews of a convention, newest first: each one's attestation can be opened again. */
+    public List<Map<String, Object>> attestations(Caller caller, String numero, GatewayRequest request) {
+        ConventionRecord convention = scope.convention(caller, numero, request);
+        caller.require(caller.readsTraces(),
+                "La revue annuelle relève de l'administrateur de la convention et de son suppléant.");
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ReviewStore.ReviewRecord r : reviews.ofConvention(convention.numero())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("revue", r.id());
+            row.put("attesteePar", r.attestedBy());
+            row.put("attesteeLe", r.attestedAt());
+            list.add(row);
+        }
+        return list;
+    }
+
     /**
      * The CAF admin's view of its conventions' reviews, overdue first: last review, the date the next one is due
      * (12 months after the last, or after the convention's start if never reviewed) and the days left.
@@ -173,7 +199,9 @@ public class ReverseReview extends AdminResource {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("convention", c.numero());
             row.put("partenaire", c.partenaireNom());
-            row.put("derniereRevue", reviews.last(c.numero()).map(ReviewStore.ReviewRecord::attestedAt).orElse(null));
+            var last = reviews.last(c.numero());
+            row.put("derniereRevue", last.map(ReviewStore.ReviewRecord::attestedAt).orElse(null));
+            row.put("derniereAttestation", last.map(ReviewStore.ReviewRecord::id).orElse(null));
             row.putAll(due(c));
             if (!onlyLate || Boolean.TRUE.equals(row.get("enRetard"))) {
                 rows.add(row);
@@ -238,7 +266,8 @@ public class ReverseReview extends AdminResource {
                 ReviewStore.Usage used = usage.get(user.login() + "/" + h.profil());
                 consultations += used == null ? 0 : used.consultations();
                 List<String> flags = new ArrayList<>();
-                if (used == null || used.lastUse().isBefore(unusedSince)) {
+                if (UnusedHabilitation.unused(h.grantedAt(), h.dateDebut(), used == null ? null : used.lastUse(),
+                        clock.instant(), calendar.zone())) {
                     flags.add(UNUSED_HABILITATION);
                 }
                 if ("SUSPENDUE".equals(statut)) {
@@ -252,6 +281,7 @@ public class ReverseReview extends AdminResource {
                 view.put("service", h.service());
                 view.put("profil", h.profil());
                 view.put("groupe", viaGroup && !direct ? groupNames.get(h.groupeId()) : null);
+                view.put("accordeeLe", h.grantedAt());
                 view.put("dateDebut", h.dateDebut());
                 view.put("dateFin", h.dateFin());
                 view.put("statut", statut);

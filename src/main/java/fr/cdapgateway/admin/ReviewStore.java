@@ -63,6 +63,17 @@ class ReviewStore {
         return id;
     }
 
+    /** Every attested review of a convention, newest first. */
+    java.util.List<ReviewRecord> ofConvention(String convention) {
+        return jdbc.sql("""
+                select id, convention, attestee_par, attestee_le from revue where convention = :convention
+                 order by attestee_le desc, id desc""")
+                .param("convention", convention)
+                .query((rs, row) -> new ReviewRecord(rs.getLong("id"), rs.getString("convention"),
+                        rs.getString("attestee_par"), SqlTime.instant(rs.getTimestamp("attestee_le"))))
+                .list();
+    }
+
     Optional<ReviewRecord> find(long id) {
         return jdbc.sql("select id, convention, attestee_par, attestee_le from revue where id = :id").param("id", id)
                 .query((rs, row) -> new ReviewRecord(rs.getLong("id"), rs.getString("convention"),

@@ -154,13 +154,19 @@ public class UserAdmin extends AdminResource {
 
     /** Devalidation. The account and its history stay; its habilitations end now. */
     public void devalidate(Caller caller, String login, GatewayRequest request) {
+        devalidate(caller, login, null, request);
+    }
+
+    public void devalidate(Caller caller, String login, String motif, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
+        String reason = Reasons.of(motif);
+        Reasons.trace(request, reason);
         changes.apply(() -> {
             users.devalidate(user.id(), clock.instant(), caller.login());
             List<Long> ended = habilitations.endAllOf(user.id(), caller.login(), clock.instant());
             history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
-                    "DEVALIDATION", "habilitations terminées : " + ended);
+                    "DEVALIDATION", Reasons.detail("habilitations terminées : " + ended, reason));
             ended.forEach(id -> history.record(caller.login(), user.convention(), HistoryLog.Kind.HABILITATION, id,
                     "FIN", "dévalidation du compte " + user.login()));
             return null;
@@ -169,14 +175,21 @@ public class UserAdmin extends AdminResource {
 
     /** Suspends the account at once ({@code suspend}), or lifts its suspension. */
     public Map<String, Object> suspension(Caller caller, String login, boolean suspend, GatewayRequest request) {
+        return suspension(caller, login, suspend, null, request);
+    }
+
+    public Map<String, Object> suspension(Caller caller, String login, boolean suspend, String motif,
+                                          GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         caller.require(caller.cafAdmin() || caller.conventionAdministrator(),
                 "La suspension relève de la CAF et des administrateurs de la convention.");
         scope.requireManageable(caller, user);
+        String reason = Reasons.of(motif);
+        Reasons.trace(request, reason);
         changes.apply(() -> {
             users.suspend(user.id(), suspend ? clock.instant() : null);
             history.record(caller.login(), user.convention(), HistoryLog.Kind.UTILISATEUR, user.login(),
-                    suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", null);
+                    suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", Reasons.detail(null, reason));
             return null;
         });
         return view(users.find(user.login()).orElseThrow());

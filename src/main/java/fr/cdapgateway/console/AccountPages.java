@@ -28,8 +28,12 @@ class AccountPages {
     private final PasswordChange passwordChange;
     private final TraceSearch search;
 
+    private final fr.cdapgateway.habilitation.HabilitationDirectory habilitations;
+
     AccountPages(ConsoleContext context, ConsoleTraces traces, Authenticator authenticator,
-                 PasswordChange passwordChange, TraceSearch search) {
+                 PasswordChange passwordChange, TraceSearch search,
+                 fr.cdapgateway.habilitation.HabilitationDirectory habilitations) {
+        this.habilitations = habilitations;
         this.context = context;
         this.traces = traces;
         this.authenticator = authenticator;
@@ -61,6 +65,9 @@ class AccountPages {
         Account account = context.account();
         model.addAttribute("compte", account);
         model.addAttribute("changementDu", authenticator.passwordChangeDue(account).orElse(null));
+        // what this person may consult, as the API answers it (GET /api/v1/moi): their own habilitations
+        model.addAttribute("mesHabilitations", habilitations.habilitationsOf(account.id()).stream()
+                .filter(h -> h.endedAt() == null).toList());
         return "mon-compte";
     }
 

@@ -35,6 +35,8 @@ import fr.cdapgateway.ops.ServiceStatus;
 class CafPages {
 
     private final ConsoleContext context;
+    private final Labels labels;
+    private final Dates dates;
     private final ContactAdmin contacts;
     private final ReverseReview review;
     private final DemandeAdmin demandes;
@@ -45,7 +47,10 @@ class CafPages {
 
     CafPages(ConsoleContext context, ReverseReview review, DemandeAdmin demandes, ConventionAdmin conventions,
              MaintenanceAdmin maintenances, ServiceStatus status, CafCalendar calendar,
-             ContactAdmin contacts) {
+             ContactAdmin contacts,
+             Labels labels, Dates dates) {
+        this.labels = labels;
+        this.dates = dates;
         this.contacts = contacts;
         this.context = context;
         this.review = review;
@@ -74,7 +79,29 @@ class CafPages {
 
     @PostMapping("/demandes/{id}/decision")
     String decide(@PathVariable long id, @RequestParam("decision") String decision,
-                  @RequestParam(name = "motif", required = false) String motif, RedirectAttributes redirect) {
+                  @RequestParam(name = "motif", required = false) String motif,
+                  @RequestParam(name = "confirme", required = false) String confirme,
+                  @RequestParam(name = "retour", required = false) String retour, Model model,
+                  jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+        if ("REFUSEE".equals(decision)) {
+            Map<String, Object> demande = context.read((caller, request) -> demandes.pendingOfCaf(caller)).stream()
+                    .filter(d -> Long.valueOf(id).equals(((Number) d.get("id")).longValue())).findFirst()
+                    .orElseThrow(() -> new ProblemException(Problem.NOT_FOUND, "Aucune demande en attente ne porte "
+                            + "ce numéro."));
+            String ask = new Confirmation("Refuser la demande n° " + id,
+                    List.of(Confirmation.ligne("Convention", demande.get("convention")),
+                            Confirmation.ligne("Nature", labels.of("demande", demande.get("nature"))),
+                            Confirmation.ligne("Pour", demande.get("utilisateur") != null ? demande.get("utilisateur")
+                                    : demande.get("groupe")),
+                            Confirmation.ligne("Profil", demande.get("profil")),
+                            Confirmation.ligne("Déposée par", demande.get("demandeePar"))),
+                    "Le partenaire voit le refus et son motif dans la liste de ses demandes.",
+                    "/demandes/" + id + "/decision", Map.of("decision", decision), true, "Refuser la demande", "/caf")
+                    .askUnlessConfirmed(confirme, motif, model, response);
+            if (ask != null) {
+                return ask;
+            }
+        }
         context.actAndTell("ADMIN_DECISION_DEMANDE", 200, redirect, result -> "ACCEPTEE".equals(decision)
                         ? "Demande n° " + id + " acceptée : elle est appliquée." : "Demande n° " + id + " refusée.",
                 (caller, request) -> demandes.decide(caller, id,
@@ -102,9 +129,25 @@ class CafPages {
     }
 
     @PostMapping("/caf/maintenances/{id}/annulation")
-    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, @RequestParam(name = "confirme", required = false) String confirme,
+                  @RequestParam(name = "motif", required = false) String motif, Model model,
+                  jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+        var window = context.read((caller, request) -> maintenances.list(caller)).stream()
+                .filter(w -> Long.valueOf(id).equals(w.id())).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.NOT_FOUND, "Aucune maintenance à venir de votre CAF "
+                        + "ne porte ce numéro."));
+        String ask = new Confirmation("Annuler la maintenance n° " + id,
+                List.of(Confirmation.ligne("Début", dates.show(window.debut())),
+                        Confirmation.ligne("Fin", dates.show(window.fin())),
+                        Confirmation.ligne("Message", window.message())),
+                "Les partenaires de votre CAF sont prévenus par courriel que le service restera disponible.",
+                "/caf/maintenances/" + id + "/annulation", Map.of(), false, "Annuler la maintenance",
+                "/caf/maintenances").askUnlessConfirmed(confirme, motif, model, response);
+        if (ask != null) {
+            return ask;
+        }
         context.act("ADMIN_ANNULATION_MAINTENANCE", 204, (caller, request) -> {
-            maintenances.cancel(caller, id, request);
+            maintenances.cancel(caller, id, motif, request);
             return null;
         });
         redirect.addFlashAttribute("message", "La maintenance n° " + id + " est annulée.");

@@ -65,7 +65,7 @@ class ConsoleSecurity {
         // authentication manager uses it; adding it to this chain too would run every failed attempt twice
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/connexion", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/connexion", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         // reached from a mail, before the person can sign in (SPEC §14.3)
                         .requestMatchers("/activation/*", "/mot-de-passe-oublie").permitAll()
                         .requestMatchers("/", "/mon-compte", "/mon-compte/**", "/mot-de-passe", "/demo/courriels")

@@ -21,7 +21,7 @@ class ConsoleWeb implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(guard).excludePathPatterns("/css/**", "/js/**", "/connexion");
+        registry.addInterceptor(guard).excludePathPatterns("/css/**", "/js/**", "/favicon.svg", "/connexion");
     }
 
     /** Attributes of every page: the person signed in ({@code moi}) and the request id shown for support. */
@@ -48,6 +48,12 @@ class ConsoleWeb implements WebMvcConfigurer {
         @ModelAttribute("moi")
         ConsolePrincipal moi() {
             return ConsolePrincipal.current().orElse(null);
+        }
+
+        /** The page's path: the menu marks the link of the page a person is on (aria-current). */
+        @ModelAttribute("cheminCourant")
+        String currentPath(HttpServletRequest request) {
+            return request.getRequestURI();
         }
 
         @ModelAttribute("requestId")

@@ -68,13 +68,38 @@ class ConventionPages {
 
     /** The CAF revokes the delegation (CENTRALISE: partner managers only file requests) or restores it. */
     @PostMapping("/conventions/{numero}/mode")
-    String mode(@PathVariable String numero, @RequestParam("mode") String mode, RedirectAttributes redirect) {
+    String mode(@PathVariable String numero, @RequestParam("mode") String mode,
+                @RequestParam(name = "confirme", required = false) String confirme,
+                @RequestParam(name = "motif", required = false) String motif, Model model,
+                jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+        if ("CENTRALISE".equals(mode)) {
+            Confirmation.require(context.person().cafAdmin(), "Seule la CAF retire la délégation.");
+            Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero,
+                    request));
+            String ask = new Confirmation("Retirer la délégation à " + partner(convention),
+                    List.of(Confirmation.ligne("Convention", numero), Confirmation.ligne("Partenaire",
+                                    partner(convention)),
+                            Confirmation.ligne("Mode actuel", "gestion déléguée au partenaire")),
+                    "Les gestionnaires de la convention ne pourront plus qu'adresser des demandes à la CAF, qui les "
+                            + "décidera ; les habilitations en cours restent.",
+                    "/conventions/" + numero + "/mode", Map.of("mode", mode), true, "Retirer la délégation",
+                    "/conventions/" + numero).askUnlessConfirmed(confirme, motif, model, response);
+            if (ask != null) {
+                return ask;
+            }
+        }
         context.act("ADMIN_MODIFICATION_CONVENTION", (caller, request) -> conventions.update(caller, numero,
-                new ConventionPatch(mode, null, null, null), request));
+                new ConventionPatch(mode, null, null, null, motif), request));
         redirect.addFlashAttribute("message", "CENTRALISE".equals(mode)
                 ? "Délégation retirée : les gestionnaires de la convention déposent désormais des demandes."
                 : "Délégation rétablie : les gestionnaires de la convention gèrent les habilitations.");
         return "redirect:/conventions/" + numero;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object partner(Map<String, Object> convention) {
+        Object partenaire = convention.get("partenaire");
+        return partenaire instanceof Map<?, ?> p ? ((Map<String, Object>) p).get("nom") : partenaire;
     }
 
     /** How many accounts are in each state a manager must watch, by the user list's filter names. */

@@ -83,8 +83,21 @@ class GroupPages {
     }
 
     @PostMapping("/groupes/{id}/membres/{login}/retrait")
-    String remove(@PathVariable long id, @PathVariable String login, RedirectAttributes redirect) {
-        context.act("ADMIN_RETRAIT_MEMBRE", (caller, request) -> groups.removeMember(caller, id, login,
+    String remove(@PathVariable long id, @PathVariable String login,
+                  @RequestParam(name = "confirme", required = false) String confirme,
+                  @RequestParam(name = "motif", required = false) String motif, Model model,
+                  jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+        Map<String, Object> group = context.read((caller, request) -> groups.read(caller, id, request));
+        String ask = new Confirmation("Retirer " + login + " du groupe " + group.get("nom"),
+                List.of(Confirmation.ligne("Groupe", group.get("nom")), Confirmation.ligne("Membre", login),
+                        Confirmation.ligne("Convention", group.get("convention"))),
+                "Le membre perd aussitôt les habilitations du groupe (il garde les siennes propres).",
+                "/groupes/" + id + "/membres/" + login + "/retrait", Map.of(), false, "Retirer du groupe",
+                "/groupes/" + id).askUnlessConfirmed(confirme, motif, model, response);
+        if (ask != null) {
+            return ask;
+        }
+        context.act("ADMIN_RETRAIT_MEMBRE", (caller, request) -> groups.removeMember(caller, id, login, motif,
                 request));
         redirect.addFlashAttribute("message", login + " n'est plus membre du groupe.");
         return "redirect:/groupes/" + id;

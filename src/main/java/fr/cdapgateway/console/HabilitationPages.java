@@ -98,9 +98,18 @@ class HabilitationPages {
     }
 
     @PostMapping("/habilitations/{id}/fin")
-    String end(@PathVariable long id, @RequestParam("convention") String numero, RedirectAttributes redirect) {
+    String end(@PathVariable long id, @RequestParam("convention") String numero,
+               @RequestParam(name = "confirme", required = false) String confirme,
+               @RequestParam(name = "motif", required = false) String motif, Model model,
+               jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+        String ask = recap(numero, id, "Mettre fin à l'habilitation ", "L'habilitation prend fin aujourd'hui : son "
+                + "titulaire ne consulte plus avec ce profil. Elle reste dans l'historique.", "/fin", false,
+                "Mettre fin à l'habilitation").askUnlessConfirmed(confirme, motif, model, response);
+        if (ask != null) {
+            return ask;
+        }
         Outcome outcome = context.act("ADMIN_FIN_HABILITATION", 204,
-                (caller, request) -> habilitations.end(caller, id, request));
+                (caller, request) -> habilitations.end(caller, id, motif, request));
         redirect.addFlashAttribute("message", outcome.filed()
                 ? "Une demande de retrait a été transmise à la CAF." : "L'habilitation est terminée.");
         return "redirect:/conventions/" + numero + "/habilitations";
@@ -108,12 +117,44 @@ class HabilitationPages {
 
     @PostMapping("/habilitations/{id}/suspension")
     String suspend(@PathVariable long id, @RequestParam("convention") String numero,
-                   @RequestParam("suspendre") boolean suspendre, RedirectAttributes redirect) {
+                   @RequestParam("suspendre") boolean suspendre,
+                   @RequestParam(name = "confirme", required = false) String confirme,
+                   @RequestParam(name = "motif", required = false) String motif, Model model,
+                   jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+        if (suspendre) {
+            ConsolePrincipal person = context.person();
+            Confirmation.require(person.cafAdmin() || person.conventionAdministrator(),
+                    "La suspension relève de la CAF et des administrateurs de la convention.");
+            String ask = recap(numero, id, "Suspendre l'habilitation ", "Dès maintenant, son titulaire ne consulte "
+                    + "plus avec ce profil, jusqu'à la levée de la suspension.", "/suspension", true,
+                    "Suspendre l'habilitation").withFields(Map.of("suspendre", "true"))
+                    .askUnlessConfirmed(confirme, motif, model, response);
+            if (ask != null) {
+                return ask;
+            }
+        }
         context.actAndTell(suspendre ? "ADMIN_SUSPENSION_HABILITATION" : "ADMIN_LEVEE_SUSPENSION_HABILITATION", 200,
                 redirect, result -> suspendre ? "L'habilitation est suspendue, avec effet immédiat."
                         : "La suspension de l'habilitation est levée.",
-                (caller, request) -> habilitations.suspension(caller, id, suspendre, request));
+                (caller, request) -> habilitations.suspension(caller, id, suspendre, motif, request));
         return "redirect:/conventions/" + numero + "/habilitations";
+    }
+
+    /** The habilitation the act is about, as the recap names it. */
+    private Confirmation recap(String numero, long id, String verb, String consequence, String path,
+                               boolean reasonRequired, String button) {
+        Map<String, Object> h = context.read((caller, request) -> habilitations.list(caller, numero, request)).stream()
+                .filter(x -> Long.valueOf(id).equals(((Number) x.get("id")).longValue())).findFirst()
+                .orElseThrow(() -> new ProblemException(fr.cdapgateway.api.Problem.NOT_FOUND, "Habilitation inconnue."));
+        Object holder = h.get("utilisateur") != null ? h.get("utilisateur") : "groupe " + h.get("groupe");
+        return new Confirmation(verb + "n° " + id + " (" + h.get("profil") + ", " + holder + ")",
+                List.of(Confirmation.ligne("Habilitation", "n° " + id),
+                        Confirmation.ligne("Profil", h.get("profil")),
+                        Confirmation.ligne("Titulaire", holder),
+                        Confirmation.ligne("Accordée par", h.get("accordeePar")),
+                        Confirmation.ligne("Convention", numero)),
+                consequence, "/habilitations/" + id + path, Map.of("convention", numero), reasonRequired, button,
+                "/conventions/" + numero + "/habilitations");
     }
 
     static LocalDate date(String value, String name) {

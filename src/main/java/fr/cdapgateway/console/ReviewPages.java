@@ -43,6 +43,8 @@ class ReviewPages {
         model.addAttribute("habilitations", decisions(report, "inutilisees".equals(preselection)));
         model.addAttribute("echeance", context.read((caller, request) -> review.due(caller, numero, request)));
         model.addAttribute("peutAttester", context.person().conventionAdministrator());
+        model.addAttribute("attestations", context.read((caller, request) -> review.attestations(caller, numero,
+                request)));
         return "revue";
     }
 
@@ -54,7 +56,32 @@ class ReviewPages {
     }
 
     @PostMapping("/conventions/{numero}/revue")
-    String attest(@PathVariable String numero, @RequestParam Map<String, String> form, Model model) {
+    String attest(@PathVariable String numero, @RequestParam Map<String, String> form, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) {
+        Confirmation.require(context.person().conventionAdministrator(), "La revue annuelle est attestée par "
+                + "l'administrateur de la convention ou son suppléant.");
+        Map<String, String> decisions = new java.util.TreeMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("decision-")) {
+                decisions.put(name, value);
+            }
+        });
+        long removals = decisions.values().stream().filter("RETIRER"::equals).count();
+        String ask = new Confirmation("Attester la revue annuelle de la convention " + numero,
+                List.of(Confirmation.ligne("Habilitations revues", decisions.size()),
+                        Confirmation.ligne("Conservées", decisions.size() - removals),
+                        Confirmation.ligne("Retirées", removals == 0 ? "aucune" : decisions.entrySet().stream()
+                                .filter(d -> "RETIRER".equals(d.getValue()))
+                                .map(d -> "n° " + d.getKey().substring("decision-".length()))
+                                .collect(java.util.stream.Collectors.joining(", ")))),
+                "En attestant, vous certifiez avoir revu chaque habilitation ; les retraits s'appliquent aussitôt et "
+                        + "l'attestation est transmise à la CAF.",
+                "/conventions/" + numero + "/revue", decisions, false, "Attester la revue",
+                "/conventions/" + numero + "/revue").askUnlessConfirmed(form.get("confirme"), form.get("motif"), model,
+                response);
+        if (ask != null) {
+            return ask;
+        }
         List<Attestation.Item> items = new ArrayList<>();
         form.forEach((name, value) -> {
             if (name.startsWith("decision-")) {

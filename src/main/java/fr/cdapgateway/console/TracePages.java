@@ -35,10 +35,11 @@ class TracePages {
     }
 
     /** The form's fields, as typed. */
-    record Form(String utilisateur, String numeroAllocataire, String du, String au, String statut, String requestId) {
+    record Form(String utilisateur, String numeroAllocataire, String du, String au, String statut, String requestId,
+                String categorie) {
 
         TraceSearch.Criteria criteria() {
-            return new TraceSearch.Criteria(utilisateur, numeroAllocataire, du, au, statut, requestId);
+            return new TraceSearch.Criteria(utilisateur, numeroAllocataire, du, au, statut, requestId, categorie);
         }
     }
 
@@ -60,6 +61,7 @@ class TracePages {
                 throw refused;
             }
             model.addAttribute("erreur", refused.getMessage());
+            model.addAttribute("champEnErreur", refused.extensions().get("champ"));
         }
         return "traces";
     }

@@ -39,10 +39,12 @@ class UserPages {
     private final java.time.Clock clock;
 
     private final fr.cdapgateway.auth.AccountsProperties accounts;
+    private final Labels labels;
 
     UserPages(ConsoleContext context, UserAdmin users, HabilitationAdmin habilitations, ConsoleProperties properties,
-              java.time.Clock clock, fr.cdapgateway.auth.AccountsProperties accounts) {
+              java.time.Clock clock, fr.cdapgateway.auth.AccountsProperties accounts, Labels labels) {
         this.accounts = accounts;
+        this.labels = labels;
         this.context = context;
         this.users = users;
         this.habilitations = habilitations;
@@ -111,10 +113,14 @@ class UserPages {
         String convention = (String) user.get("convention");
         model.addAttribute("utilisateur", user);
         model.addAttribute("motsDePasseGestionnaire", accounts.managerPasswords());
-        model.addAttribute("historique", context.read((caller, request) -> users.history(caller, login, request)));
-        model.addAttribute("habilitations", convention == null ? List.of() : context.read((caller, request) ->
+        List<Map<String, Object>> held = convention == null ? List.of() : context.read((caller, request) ->
                 habilitations.list(caller, convention, request)).stream()
-                .filter(h -> login.equals(h.get("utilisateur"))).toList());
+                .filter(h -> login.equals(h.get("utilisateur"))).toList();
+        Map<String, String> profiles = new java.util.HashMap<>();
+        held.forEach(h -> profiles.put(String.valueOf(h.get("id")), String.valueOf(h.get("profil"))));
+        model.addAttribute("historique", HistorySentences.of(context.read((caller, request) ->
+                users.history(caller, login, request)), login, profiles));
+        model.addAttribute("habilitations", held);
         return "utilisateur";
     }
 
@@ -146,9 +152,20 @@ class UserPages {
     }
 
     @PostMapping("/utilisateurs/{login}/suspension")
-    String suspend(@PathVariable String login, RedirectAttributes redirect) {
+    String suspend(@PathVariable String login, @RequestParam(name = "confirme", required = false) String confirme,
+                   @RequestParam(name = "motif", required = false) String motif, Model model,
+                   jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+        ConsolePrincipal person = context.person();
+        Confirmation.require(person.cafAdmin() || person.conventionAdministrator(),
+                "La suspension relève de la CAF et des administrateurs de la convention.");
+        String ask = recap(login, "Suspendre le compte de ", "Dès maintenant, ce compte ne peut plus ni consulter ni "
+                + "gérer quoi que ce soit, jusqu'à la levée de la suspension.", "/suspension", "Suspendre le compte")
+                .askUnlessConfirmed(confirme, motif, model, response);
+        if (ask != null) {
+            return ask;
+        }
         return done(login, "ADMIN_SUSPENSION_UTILISATEUR", "Le compte est suspendu, avec effet immédiat.", redirect,
-                (caller, request) -> users.suspension(caller, login, true, request));
+                (caller, request) -> users.suspension(caller, login, true, motif, request));
     }
 
     @PostMapping("/utilisateurs/{login}/levee-suspension")
@@ -158,12 +175,35 @@ class UserPages {
     }
 
     @PostMapping("/utilisateurs/{login}/devalidation")
-    String devalidate(@PathVariable String login, RedirectAttributes redirect) {
+    String devalidate(@PathVariable String login, @RequestParam(name = "confirme", required = false) String confirme,
+                      @RequestParam(name = "motif", required = false) String motif, Model model,
+                      jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+        String ask = recap(login, "Dévalider le compte de ", "Le compte est fermé pour de bon et chacune de ses "
+                + "habilitations prend fin ; rien n'est effacé : son historique reste conservé six ans.",
+                "/devalidation", "Dévalider le compte").askUnlessConfirmed(confirme, motif, model, response);
+        if (ask != null) {
+            return ask;
+        }
         return done(login, "ADMIN_DEVALIDATION_UTILISATEUR", "Le compte est dévalidé et ses habilitations "
                 + "terminées ; son historique est conservé.", redirect, (caller, request) -> {
-                    users.devalidate(caller, login, request);
+                    users.devalidate(caller, login, motif, request);
                     return null;
                 });
+    }
+
+    /** Who the act is about, as the recap names them; a reason is required for both acts that ask for one here. */
+    private Confirmation recap(String login, String verb, String consequence, String path, String button) {
+        Map<String, Object> user = context.read((caller, request) -> users.read(caller, login, request));
+        long open = user.get("convention") == null ? 0 : context.read((caller, request) ->
+                habilitations.list(caller, (String) user.get("convention"), request)).stream()
+                .filter(h -> login.equals(h.get("utilisateur")) && HabilitationAdmin.open(h.get("statut"))).count();
+        return new Confirmation(verb + user.get("prenom") + " " + user.get("nom"),
+                List.of(Confirmation.ligne("Compte", login),
+                        Confirmation.ligne("Personne", user.get("prenom") + " " + user.get("nom")),
+                        Confirmation.ligne("Rôle", labels.of("role", user.get("role"))),
+                        Confirmation.ligne("Convention", user.get("convention")),
+                        Confirmation.ligne("Habilitations en cours", open)),
+                consequence, "/utilisateurs/" + login + path, Map.of(), true, button, "/utilisateurs/" + login);
     }
 
     /** An action on an account, told on the account's page: what happened, or why it was refused. */

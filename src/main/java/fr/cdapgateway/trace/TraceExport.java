@@ -26,7 +26,8 @@ public class TraceExport {
     public static TraceSearch.Criteria criteria(Exchange exchange) {
         RequestUri uri = RequestUri.of(exchange);
         return new TraceSearch.Criteria(single(uri, "utilisateur"), single(uri, "numeroAllocataire"),
-                single(uri, "du"), single(uri, "au"), single(uri, "statut"), single(uri, "requestId"));
+                single(uri, "du"), single(uri, "au"), single(uri, "statut"), single(uri, "requestId"),
+                single(uri, "categorie"));
     }
 
     /** The filters of the query string, validated; {@code convention} and {@code imposedUser} are imposed. */

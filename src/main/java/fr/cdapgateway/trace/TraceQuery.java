@@ -20,9 +20,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class TraceQuery {
 
+    /** Kinds of action a reader filters on: consultations of dossiers, acts of management, console pages. */
+    public enum Category {
+        CONSULTATIONS("(action like 'CONSULTATION%' or action like 'LOT_%')"),
+        GESTION("action like 'ADMIN%'"),
+        CONSOLE("action like 'CONSOLE%'");
+
+        final String clause;
+
+        Category(String clause) {
+            this.clause = clause;
+        }
+    }
+
     /** What to look for; null fields are not filtered on. {@code convention} null means all conventions. */
     public record Filter(String convention, String utilisateur, String numeroAllocataire, LocalDate du,
-                         LocalDate au, Integer statut, String requestId) {
+                         LocalDate au, Integer statut, String requestId, Category categorie) {
+
+        public Filter(String convention, String utilisateur, String numeroAllocataire, LocalDate du, LocalDate au,
+                      Integer statut, String requestId) {
+            this(convention, utilisateur, numeroAllocataire, du, au, statut, requestId, null);
+        }
 
         /** What was searched, as the reader's own trace records it (SPEC §9). */
         public String described() {
@@ -34,6 +52,7 @@ public class TraceQuery {
             append(text, "au", au);
             append(text, "statut", statut);
             append(text, "requestId", requestId);
+            append(text, "categorie", categorie);
             return text.toString();
         }
 
@@ -100,6 +119,10 @@ public class TraceQuery {
         add(clauses, params, "segment <= :dernierJour", "dernierJour", f.au());
         add(clauses, params, "statut = :statut", "statut", f.statut());
         add(clauses, params, "request_id = :requestId", "requestId", f.requestId());
+        if (f.categorie() != null) {
+            // the action names begin with their kind: a constant clause per kind, no text from the request
+            clauses.add(f.categorie().clause);
+        }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
 

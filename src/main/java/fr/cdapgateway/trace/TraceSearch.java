@@ -23,22 +23,28 @@ public class TraceSearch {
 
     /** The criteria as typed (query parameters or form fields); blank means "any". */
     public record Criteria(String utilisateur, String numeroAllocataire, String du, String au, String statut,
-                           String requestId) {
+                           String requestId, String categorie) {
 
-        public static final Criteria NONE = new Criteria(null, null, null, null, null, null);
+        public static final Criteria NONE = new Criteria(null, null, null, null, null, null, null);
     }
 
     static final List<String> COLUMNS = List.of("sequence", "horodatage", "requestId", "utilisateur", "convention",
             "service", "profil", "action", "numeroAllocataire", "motif", "statut", "code", "dureeMs", "adresseClient",
-            "userAgent", "indicateurs", "objet");
+            "userAgent", "indicateurs", "objet", "heureLocale");
+
     static final int MAX_PAGE = 1000;
     private static final int MAX_EXPORT = 100_000;
 
     private final TraceQuery query;
     private final Semaphore exports = new Semaphore(1);
 
-    TraceSearch(TraceQuery query) {
+    /** The CAF's local time beside the UTC instant: what a person reading the spreadsheet expects. */
+    private final java.time.format.DateTimeFormatter local;
+
+    TraceSearch(TraceQuery query, @org.springframework.beans.factory.annotation.Value("${gateway.zone}")
+                java.time.ZoneId zone) {
         this.query = query;
+        this.local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }
 
     /**
@@ -54,22 +60,37 @@ public class TraceSearch {
     private TraceQuery.Filter filter(Criteria criteria, String convention, String imposedUser) {
         String numero = blankToNull(criteria.numeroAllocataire());
         if (numero != null && !numero.matches("[0-9]{7}")) {
-            throw invalid("numeroAllocataire : 7 chiffres.");
+            throw invalid("numeroAllocataire", "Le numéro allocataire comporte exactement 7 chiffres, par exemple "
+                    + "1000042.");
         }
         String statut = blankToNull(criteria.statut());
         if (statut != null && !statut.matches("[1-5][0-9]{2}")) {
-            throw invalid("statut : un code HTTP (200, 403...).");
+            throw invalid("statut", "Choisissez un résultat dans la liste.");
         }
         String requestId = blankToNull(criteria.requestId());
         if (requestId != null && !requestId.matches("[A-Za-z0-9._:-]{1,100}")) {
-            throw invalid("requestId invalide.");
+            throw invalid("requestId", "La référence ne contient que des lettres, des chiffres et les signes . _ : -, "
+                    + "comme celle que le partenaire vous a communiquée.");
         }
         String user = imposedUser != null ? imposedUser : blankToNull(criteria.utilisateur());
         if (user != null && !user.matches("[A-Za-z0-9._@-]{1,100}")) {
-            throw invalid("utilisateur : un identifiant.");
+            throw invalid("utilisateur", "L'identifiant ne contient que des lettres, des chiffres et les signes . _ @ -, "
+                    + "par exemple niort.agent1.");
         }
-        return new TraceQuery.Filter(convention, user, numero, date(criteria.du(), "du"), date(criteria.au(), "au"),
-                statut == null ? null : Integer.valueOf(statut), requestId);
+        LocalDate du = date(criteria.du(), "du", "du début");
+        LocalDate au = date(criteria.au(), "au", "de fin");
+        if (du != null && au != null && au.isBefore(du)) {
+            throw invalid("au", "La date de fin (Au) doit être le même jour que la date de début (Du) ou après.");
+        }
+        String kind = blankToNull(criteria.categorie());
+        TraceQuery.Category category;
+        try {
+            category = kind == null ? null : TraceQuery.Category.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw invalid("categorie", "Choisissez un type d'action dans la liste (CONSULTATIONS, GESTION, CONSOLE).");
+        }
+        return new TraceQuery.Filter(convention, user, numero, du, au,
+                statut == null ? null : Integer.valueOf(statut), requestId, category);
     }
 
     /** One page by offset, newest first, with the total. */
@@ -111,7 +132,11 @@ public class TraceSearch {
                 List<Map<String, Object>> page = query.pageBefore(filter, before,
                         Math.min(MAX_PAGE, MAX_EXPORT - written));
                 for (Map<String, Object> row : page) {
-                    Csv.row(csv, row, COLUMNS);
+                    Map<String, Object> line = new LinkedHashMap<>(row);
+                    if (row.get("horodatage") instanceof java.time.Instant at) {
+                        line.put("heureLocale", local.format(at));
+                    }
+                    Csv.row(csv, line, COLUMNS);
                 }
                 written += page.size();
                 if (page.size() < MAX_PAGE) {
@@ -125,13 +150,19 @@ public class TraceSearch {
         }
     }
 
-    private static LocalDate date(String value, String name) {
+    private static LocalDate date(String value, String field, String name) {
         String text = blankToNull(value);
         try {
             return text == null ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw invalid(name + " : une date AAAA-MM-JJ.");
+            throw invalid(field, "La date " + name + " doit être une date réelle, au format AAAA-MM-JJ (par exemple "
+                    + "2026-09-01).");
         }
+    }
+
+    /** A refusal of one field of the search: the field is named in the problem ({@code champ}) for the form. */
+    private static ProblemException invalid(String field, String detail) {
+        return new ProblemException(Problem.INVALID_REQUEST, detail, Map.of("champ", field));
     }
 
     private static String blankToNull(String value) {

@@ -289,6 +289,36 @@ abstract class AdminScenarios {
     }
 
     @Test
+    void aTechnicalAccountIsNeverAGroupMemberNorCountedInAQuota() {
+        String numero = newConvention("{\"T2\":1}");
+        String manager = "gest." + suffix();
+        fixtures.withRole(manager, numero, "791", "GESTIONNAIRE");
+        String probe = "sonde." + suffix();
+        fixtures.person(probe, numero, "791");
+        jdbc.sql("update utilisateur set type = 'TECHNIQUE' where login = :l").param("l", probe).update();
+        String agent = person(numero);
+        long groupId = api.post(ADMIN + "/conventions/" + numero + "/groupes", "{\"nom\":\"Supervision\"}")
+                .as(manager, TestAccounts.PASSWORD).send().json().path("id").asLong();
+        api.post(ADMIN + "/conventions/" + numero + "/habilitations", "{\"groupe\":" + groupId + ",\"profil\":\"T2\"}")
+                .as(manager, TestAccounts.PASSWORD).send();
+
+        Reply technical = member("PUT", manager, groupId, probe);
+        Reply byCaf = api.call("PUT", ADMIN + "/groupes/" + groupId + "/membres/" + probe, null).as("caf79.admin", DEMO)
+                .send();
+        // a technical member from before this rule is not counted against the quota, and may be removed
+        jdbc.sql("insert into groupe_membre (groupe_id, utilisateur_id, ajoute_le, ajoute_par) values (:g, :u, :now, 'test')")
+                .param("g", groupId).param("u", idOf(probe)).param("now", java.time.OffsetDateTime.now()).update();
+        Reply person = member("PUT", manager, groupId, agent);
+        Reply removed = member("DELETE", manager, groupId, probe);
+
+        assertThat(technical.status()).isEqualTo(400);
+        assertThat(technical.json().path("detail").asText()).contains("compte technique");
+        assertThat(byCaf.status()).isEqualTo(400);
+        assertThat(person.status()).as("the quota of 1 counts the person only").isEqualTo(200);
+        assertThat(removed.status()).isEqualTo(200);
+    }
+
+    @Test
     void groupHabilitationsApplyToEachMemberAndCountPerMember() {
         String numero = newConvention("{\"T2\":2}");
         String manager = "gest." + suffix();
@@ -716,7 +746,9 @@ abstract class AdminScenarios {
         assertThat(keepAccount.path("habilitations").get(0).path("consultations").asInt()).isEqualTo(1);
         assertThat(keepAccount.path("indicateurs").toString()).doesNotContain("JAMAIS_CONNECTE");
         assertThat(dropAccount.path("indicateurs").toString()).contains("JAMAIS_CONNECTE");
-        assertThat(dropAccount.path("habilitations").get(0).path("indicateurs").toString()).contains("INUTILISEE_90_JOURS");
+        assertThat(dropAccount.path("habilitations").get(0).path("indicateurs").toString())
+                .as("granted today: not unused, whatever its use").doesNotContain("INUTILISEE_90_JOURS");
+        assertThat(dropAccount.path("habilitations").get(0).path("accordeeLe").asText()).isNotBlank();
         assertThat(report.json().path("quotas").path("CDAP").path("T2").path("utilisees").asInt()).isEqualTo(2);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("convention;login;nom;prenom;role");
@@ -727,6 +759,25 @@ abstract class AdminScenarios {
         assertThat(droppedConsults.code()).isEqualTo("no-habilitation");
         assertThat(overdueBefore).isTrue();
         assertThat(overdue()).doesNotContain(numero);
+    }
+
+    @Test
+    void theReviewFlagsAnHabilitationUnusedOnlyNinetyDaysAfterItWasGrantedStartedOrLastUsed() {
+        String numero = newConvention("{\"T2\":5}");
+        String admin = "admin." + suffix();
+        fixtures.withRole(admin, numero, "791", "ADMIN_PRINCIPAL");
+        String fresh = person(numero);
+        String old = person(numero);
+        grant("caf79.admin", numero, fresh, "T2");
+        fixtures.grant(idOf(old), numero, "T2", LocalDate.now().minusMonths(6), null);
+
+        JsonNode accounts = api.get(ADMIN + "/conventions/" + numero + "/revue").as(admin, TestAccounts.PASSWORD)
+                .send().json().path("comptes");
+
+        assertThat(find(accounts, fresh).path("habilitations").get(0).path("indicateurs").toString())
+                .doesNotContain("INUTILISEE_90_JOURS");
+        assertThat(find(accounts, old).path("habilitations").get(0).path("indicateurs").toString())
+                .contains("INUTILISEE_90_JOURS");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

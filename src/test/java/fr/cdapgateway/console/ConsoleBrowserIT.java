@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import fr.cdapgateway.support.TestAccounts;
 import fr.cdapgateway.support.TestPorts;
 
 /**
@@ -54,7 +56,6 @@ class ConsoleBrowserIT {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     static WebDriver driver;
-    static Path profile;
     static int shot;
 
     @LocalServerPort
@@ -63,6 +64,8 @@ class ConsoleBrowserIT {
     int apiPort;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    fr.cdapgateway.auth.PasswordHasher hasher;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -72,6 +75,11 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void browser() throws IOException {
+        driver = chromium(true);
+    }
+
+    /** Debian's Chromium, headless, with or without JavaScript. */
+    static WebDriver chromium(boolean javascript) throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "true".equals(System.getenv("CONSOLE_BROWSER_REQUIRED"))) {
             throw new IllegalStateException("Chromium and its driver are required (apt-get install chromium "
@@ -79,7 +87,7 @@ class ConsoleBrowserIT {
         }
         Assumptions.assumeTrue(present, "Chromium is not installed: the browser tests are skipped");
         Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("console-chromium");
+        Path profile = Files.createTempDirectory("console-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // no network beyond loopback: nothing Chromium would fetch by itself
@@ -89,8 +97,16 @@ class ConsoleBrowserIT {
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        if (!javascript) {
+            // the page's own scripts never run (the driver's commands still do, from outside the page)
+            chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+        }
+        return chrome;
     }
 
     @AfterAll
@@ -164,25 +180,55 @@ class ConsoleBrowserIT {
         page("mot-de-passe");
         signOut();
 
-        // niort.admin performs the annual review, removing one habilitation, and prints the attestation
+        // niort.admin performs the annual review: the one-click preselection never proposes the same-day grant; the
+        // review is attested through its recap, printed, and found again from the review page
         signIn("niort.admin", DEMO);
         open("/conventions/79-2017-19/revue");
         page("revue-annuelle");
-        long removed = habilitationOf("niort.agent7");
-        driver.findElement(By.id("retirer-" + removed)).click();
+        long sameDay = habilitationOf("niort.agent7");
+        navigate(driver.findElement(By.partialLinkText("Retirer toutes")));
+        assertThat(driver.findElement(By.id("garder-" + sameDay)).isSelected())
+                .as("a grant of today is kept by the preselection").isTrue();
+        assertThat(text()).contains("Accordée le");
+        page("revue-preselection");
         submit("Attester la revue et appliquer les retraits");
+        assertThat(driver.getTitle()).startsWith("Attester la revue annuelle");
+        page("revue-recapitulatif");
+        submit("Attester la revue");
         assertThat(driver.getCurrentUrl()).contains("/conventions/79-2017-19/revues/");
-        assertThat(text()).contains("Attestation de revue annuelle").contains("Retirer");
+        String attestation = driver.getCurrentUrl();
+        assertThat(text()).contains("Attestation de revue annuelle").contains("Conserver")
+                .contains("CAF des Deux-Sèvres").contains("21790191700013").contains("Hélène VASSEUR");
         assertThat(driver.findElement(By.cssSelector("[data-imprimer]")).isDisplayed()).isTrue();
         page("attestation");
-        assertThat(jdbc.sql("select terminee_le is not null from habilitation where id = :id").param("id", removed)
+        assertThat(jdbc.sql("select terminee_le is null from habilitation where id = :id").param("id", sameDay)
                 .query(Boolean.class).single()).isTrue();
+        open("/conventions/79-2017-19/revue");
+        navigate(driver.findElement(By.partialLinkText("attestée le")));
+        assertThat(driver.getCurrentUrl()).isEqualTo(attestation);
+        // a search with its dates the wrong way round is an error at its field, the values typed kept
+        open("/conventions/79-2017-19/traces?du=2026-12-31&au=2026-01-01");
+        assertThat(driver.getTitle()).startsWith("Erreur : Traces");
+        assertThat(driver.findElement(By.id("au")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("du")).getAttribute("value")).isEqualTo("2026-12-31");
+        page("traces-erreur");
         open("/conventions/79-2017-19/traces");
         page("traces");
         open("/conventions/79-2017-19/interlocuteurs");
         page("interlocuteurs");
         open("/alertes");
         page("alertes");
+        signOut();
+
+        // niort.gestion ends the agent's habilitation, through its recap
+        signIn("niort.gestion", DEMO);
+        open("/conventions/79-2017-19/habilitations");
+        submit(driver.findElement(By.cssSelector("button[aria-label=\"Mettre fin à l'habilitation " + sameDay
+                + "\"]")));
+        assertThat(driver.getTitle()).startsWith("Mettre fin à l'habilitation n° " + sameDay);
+        page("fin-habilitation-recapitulatif");
+        submit("Mettre fin à l'habilitation");
+        assertThat(text()).contains("L'habilitation est terminée.");
         signOut();
 
         // dep79.admin files a T1 grant in the centralised convention
@@ -207,8 +253,34 @@ class ConsoleBrowserIT {
         assertThat(text()).contains("Demande n° " + demande + " acceptée");
         assertThat(jdbc.sql("select statut from demande where id = :id").param("id", demande).query(String.class)
                 .single()).isEqualTo("ACCEPTEE");
+        // the CAF declares a maintenance window in the form, then cancels it through its recap
         open("/caf/maintenances");
+        String day = java.time.LocalDate.now().plusDays(20).toString();
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('debut').value = arguments[0];"
+                + "document.getElementById('fin').value = arguments[1];", day + "T20:00", day + "T22:00");
+        type("message", "Bascule annuelle du service, annoncée depuis la console.");
+        submit("Annoncer");
+        assertThat(text()).contains("La maintenance est annoncée aux partenaires de votre CAF");
         page("maintenances");
+        long window = jdbc.sql("select max(id) from maintenance where message like 'Bascule annuelle%'")
+                .query(Long.class).single();
+        submit(driver.findElement(By.cssSelector("button[aria-label='Annuler la maintenance " + window + "']")));
+        page("maintenance-annulation-recapitulatif");
+        submit("Annuler la maintenance");
+        assertThat(text()).contains("La maintenance n° " + window + " est annulée.");
+        // the CAF suspends an account with a reason: without one, the recap says so at the field
+        open("/utilisateurs/niort.agent1");
+        submit("Suspendre le compte");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('motif').removeAttribute('required');");
+        submit("Suspendre le compte");
+        assertThat(driver.getTitle()).startsWith("Erreur : Suspendre le compte");
+        assertThat(driver.findElement(By.id("motif")).getAttribute("aria-invalid")).isEqualTo("true");
+        page("suspension-sans-motif");
+        type("motif", "Vérification d'un usage partagé du poste.");
+        submit("Suspendre le compte");
+        assertThat(text()).contains("Le compte est suspendu").contains("Vérification d'un usage partagé du poste.");
+        page("compte-suspendu");
+        submit("Lever la suspension");
         open("/caf/courriels");
         assertThat(text()).contains("jeanne.roux@niort.example");
         page("courriels");
@@ -228,6 +300,13 @@ class ConsoleBrowserIT {
         open("/conventions/79-2017-19/interlocuteurs");
         assertThat(text()).contains("Enregistrer un avenant");
         page("interlocuteurs-caf");
+        signOut();
+
+        // dep79.admin follows its request: accepted
+        signIn("dep79.admin", DEMO);
+        open("/conventions/79-DEMO-RSA/demandes");
+        assertThat(text()).contains("Acceptée").contains("dep79.suivi");
+        page("demandes-partenaire");
         signOut();
 
         // cherbourg.admin gets a 404 on a Niort user's page; its own dashboard names the contacts still missing
@@ -270,6 +349,118 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * Every act that cannot be undone in one click goes through its recap page, walked in a Chromium without
+     * JavaScript: the act's button leads to the recap, the recap's button acts, "Annuler" changes nothing.
+     */
+    @Test
+    void everyConfirmationWorksWithoutJavaScript() throws IOException {
+        TestAccounts fixtures = new TestAccounts(jdbc, hasher);
+        String agent = TestAccounts.uniqueLogin("nojs.agent");
+        long agentId = fixtures.person(agent, "79-2017-19", "791");
+        long habilitation = fixtures.grant(agentId, "79-2017-19", "T2", java.time.LocalDate.now(), null);
+        String departing = TestAccounts.uniqueLogin("nojs.depart");
+        fixtures.person(departing, "79-2017-19", "791");
+        fixtures.withRole("nojs.gestion." + agentId, "79-2017-19", "791", "GESTIONNAIRE");
+        fr.cdapgateway.support.Api api = new fr.cdapgateway.support.Api(apiPort);
+        long demande = api.post("/api/v1/admin/conventions/79-DEMO-RSA/habilitations",
+                "{\"utilisateur\":\"dep79.suivi\",\"service\":\"CDAP\",\"profil\":\"T1\"}").as("dep79.admin", DEMO)
+                .send().json().path("demande").path("id").asLong();
+        WebDriver withScript = driver;
+        driver = chromium(false);
+        try {
+            // niort.admin suspends an account with a reason, then devalidates another
+            signIn("niort.admin", DEMO);
+            open("/utilisateurs/" + agent);
+            submit("Suspendre le compte");
+            assertThat(driver.getTitle()).startsWith("Suspendre le compte de Camille TESTEUR");
+            check("sans-js-suspension", false);
+            navigate(driver.findElement(By.linkText("Annuler et revenir sans rien changer")));
+            assertThat(state(agent)).as("cancelled: nothing changed").isEqualTo("ACTIF");
+            submit("Suspendre le compte");
+            type("motif", "Poste partagé constaté.");
+            submit("Suspendre le compte");
+            assertThat(text()).contains("Le compte est suspendu").contains("Poste partagé constaté.");
+            assertThat(state(agent)).isEqualTo("SUSPENDU");
+            open("/utilisateurs/" + departing);
+            submit("Dévalider le compte (fin de ses habilitations)");
+            check("sans-js-devalidation", false);
+            type("motif", "Départ de la collectivité.");
+            submit("Dévalider le compte");
+            assertThat(state(departing)).isEqualTo("DEVALIDE");
+            // ends an habilitation (no reason needed) and attests the review
+            open("/conventions/79-2017-19/habilitations");
+            submit(driver.findElement(By.cssSelector("button[aria-label=\"Mettre fin à l'habilitation " + habilitation
+                    + "\"]")));
+            assertThat(driver.getTitle()).startsWith("Mettre fin à l'habilitation n° " + habilitation);
+            check("sans-js-fin-habilitation", false);
+            submit("Mettre fin à l'habilitation");
+            assertThat(jdbc.sql("select terminee_le is not null from habilitation where id = :id")
+                    .param("id", habilitation).query(Boolean.class).single()).isTrue();
+            open("/conventions/79-2017-19/revue");
+            submit("Attester la revue et appliquer les retraits");
+            check("sans-js-revue", false);
+            submit("Attester la revue");
+            assertThat(text()).contains("Attestation de revue annuelle");
+            assertThat(driver.findElement(By.cssSelector("[data-imprimer]")).isDisplayed())
+                    .as("without JavaScript the print button stays hidden: the browser's own command is named").isFalse();
+            signOut();
+
+            // a manager removes a member from a group
+            String group = "Sans script " + agentId;
+            signIn("nojs.gestion." + agentId, TestAccounts.PASSWORD);
+            open("/conventions/79-2017-19/groupes");
+            type("nom", group);
+            submit("Créer le groupe");
+            new Select(driver.findElement(By.id("login"))).selectByValue("niort.agent1");
+            submit("Ajouter");
+            submit(driver.findElement(By.cssSelector("button[aria-label='Retirer niort.agent1 du groupe']")));
+            check("sans-js-retrait-membre", false);
+            submit("Retirer du groupe");
+            assertThat(text()).contains("niort.agent1 n'est plus membre du groupe.");
+            signOut();
+
+            // the CAF withdraws and restores a delegation, refuses a request, cancels a maintenance
+            signIn("caf79.admin", DEMO);
+            open("/conventions/79-2017-19");
+            submit("Retirer la délégation");
+            check("sans-js-delegation", false);
+            type("motif", "Contrôle de la gestion déléguée.");
+            submit("Retirer la délégation");
+            assertThat(text()).contains("Délégation retirée");
+            submit("Rétablir la délégation");
+            assertThat(text()).contains("Délégation rétablie");
+            open("/caf");
+            submit(driver.findElement(By.cssSelector("button[aria-label='Refuser la demande " + demande + "']")));
+            check("sans-js-refus", false);
+            type("motif", "Profil T1 non justifié pour le suivi RSA.");
+            submit("Refuser la demande");
+            assertThat(text()).contains("Demande n° " + demande + " refusée");
+            java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(30));
+            long window = api.post("/api/v1/admin/maintenances", "{\"debut\":\"" + start + "\",\"fin\":\""
+                    + start.plus(Duration.ofHours(2)) + "\",\"message\":\"Fenêtre sans script\"}")
+                    .as("caf79.admin", DEMO).send().json().path("id").asLong();
+            open("/caf/maintenances");
+            submit(driver.findElement(By.cssSelector("button[aria-label='Annuler la maintenance " + window + "']")));
+            check("sans-js-annulation-maintenance", false);
+            submit("Annuler la maintenance");
+            assertThat(text()).contains("La maintenance n° " + window + " est annulée.");
+            signOut();
+        } finally {
+            driver.quit();
+            driver = withScript;
+        }
+        assertThat(jdbc.sql("select statut, motif_decision from demande where id = :id").param("id", demande)
+                .query().singleRow()).containsEntry("statut", "REFUSEE")
+                .containsEntry("motif_decision", "Profil T1 non justifié pour le suivi RSA.");
+    }
+
+    private String state(String login) {
+        return jdbc.sql("select case when devalide_le is not null then 'DEVALIDE' when suspendu_le is not null "
+                + "then 'SUSPENDU' else 'ACTIF' end from utilisateur where login = :l").param("l", login)
+                .query(String.class).single();
+    }
+
     private void signIn(String login, String password) {
         open("/connexion");
         if (shot == 0) {
@@ -297,8 +488,12 @@ class ConsoleBrowserIT {
 
     /** Clicks the button with this text, as a person would (keyboard users press Enter on the same button). */
     private void submit(String label) {
-        navigate(driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().trim().equals(label))
+        submit(driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().trim().equals(label))
                 .findFirst().orElseThrow(() -> new AssertionError("no button " + label + " on " + driver.getTitle())));
+    }
+
+    private void submit(WebElement button) {
+        navigate(button);
     }
 
     /** Clicks what leads to another page, and waits until that page has replaced this one. */
@@ -331,19 +526,40 @@ class ConsoleBrowserIT {
         }
     }
 
-    /** A screenshot of the page, then axe-core: no serious or critical violation of WCAG 2.1 A/AA. */
+    /**
+     * A screenshot of the page at 1280 px, then at 390 px (a phone): at each width axe-core finds no serious or
+     * critical violation of WCAG 2.1 A/AA, and at 390 px the page is no wider than the screen (wide tables scroll in
+     * their own box).
+     */
     private void page(String name) {
+        String step = String.format("%02d-%s", ++shot, name);
+        check(step, true);
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            check(step + "-390", true);
+            long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as(name + ": the page is wider than a 390 px screen").isLessThanOrEqualTo(0);
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    private void check(String file, boolean axe) {
         try {
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name)), png);
+            Files.write(SCREENSHOTS.resolve(file + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!axe) {
+            return;
         }
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(driver);
         List<Rule> serious = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertThat(serious).as(name + ": " + serious.stream().map(v -> v.getId() + " " + v.getNodes().stream()
+        assertThat(serious).as(file + ": " + serious.stream().map(v -> v.getId() + " " + v.getNodes().stream()
                 .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "))).isEmpty();
     }

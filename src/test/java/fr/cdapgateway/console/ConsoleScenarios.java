@@ -264,6 +264,7 @@ abstract class ConsoleScenarios {
         ConsoleClient caf = signedIn("caf79.admin", DEMO);
         caf.get("/utilisateurs/" + login);
         caf.post("/utilisateurs/" + login + "/suspension");
+        caf.post("/utilisateurs/" + login + "/suspension", "confirme", "oui", "motif", "Départ du service.");
         assertThat(browser.get("/conventions/" + NIORT).getRedirectedUrl()).endsWith("/connexion?fin");
     }
 
@@ -385,6 +386,22 @@ abstract class ConsoleScenarios {
     // ---- forms -------------------------------------------------------------------------------------------------
 
     @Test
+    void aTechnicalAccountCannotJoinAGroupFromTheConsoleEither() throws Exception {
+        ConsoleClient browser = signedIn("niort.gestion", DEMO);
+        String name = "Sondes " + TestAccounts.uniqueLogin("g");
+        browser.get("/conventions/" + NIORT + "/groupes");
+        browser.post("/conventions/" + NIORT + "/groupes", "nom", name);
+        long group = jdbc.sql("select id from groupe where nom = :n").param("n", name).query(Long.class).single();
+        browser.get("/groupes/" + group);
+        browser.post("/groupes/" + group + "/membres", "login", "niort.robot");
+        browser.get("/groupes/" + group);
+
+        assertThat(browser.page()).contains("Un compte technique ne devient pas membre d&#39;un groupe");
+        assertThat(jdbc.sql("select count(*) from groupe_membre where groupe_id = :g").param("g", group)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndTraced() throws Exception {
         ConsoleClient browser = signedIn("niort.gestion", DEMO);
         MockHttpServletResponse response = browser.postWithoutCsrf("/conventions/" + NIORT + "/groupes",
@@ -442,6 +459,8 @@ abstract class ConsoleScenarios {
         long id = jdbc.sql("select h.id from habilitation h join utilisateur u on u.id = h.utilisateur_id "
                 + "where u.login = :l").param("l", login).query(Long.class).single();
         browser.post("/habilitations/" + id + "/fin", "convention", NIORT);
+        assertThat(browser.page()).contains("Mettre fin à l&#39;habilitation n° " + id).contains("Motif (facultatif)");
+        browser.post("/habilitations/" + id + "/fin", "convention", NIORT, "confirme", "oui");
         browser.get("/conventions/" + NIORT + "/habilitations");
         assertThat(quota(browser.page(), "T2")).isEqualTo(before);
         assertThat(traces("niort.gestion", "ADMIN_ATTRIBUTION_HABILITATION", 201, "habilitation:" + id)).isEqualTo(1);
@@ -480,13 +499,24 @@ abstract class ConsoleScenarios {
         long agentB = fixtures.person(TestAccounts.uniqueLogin("console.b"), convention, "791");
         long kept = fixtures.grant(agentA, convention, "T2", LocalDate.now().minusMonths(6), null);
         long removed = fixtures.grant(agentB, convention, "T2", LocalDate.now().minusMonths(6), null);
+        long agentC = fixtures.person(TestAccounts.uniqueLogin("console.c"), convention, "791");
+        long sameDay = fixtures.grant(agentC, convention, "T2", LocalDate.now(), null);
 
         ConsoleClient browser = signedIn(admin, TestAccounts.PASSWORD);
         browser.get("/conventions/" + convention + "/revue?preselection=inutilisees");
-        assertThat(browser.page()).contains("Inutilisée depuis 90 jours")
-                .contains("id=\"retirer-" + removed + "\" name=\"decision-" + removed + "\" value=\"RETIRER\" checked");
+        assertThat(browser.page()).contains("Inutilisée depuis 90 jours").contains("Accordée le")
+                .contains("id=\"retirer-" + removed + "\" name=\"decision-" + removed + "\" value=\"RETIRER\" checked")
+                .as("a grant of today is never preselected for removal")
+                .contains("id=\"garder-" + sameDay + "\" name=\"decision-" + sameDay + "\" value=\"CONSERVER\" checked");
+        MockHttpServletResponse recap = browser.post("/conventions/" + convention + "/revue",
+                "decision-" + kept, "CONSERVER", "decision-" + removed, "RETIRER", "decision-" + sameDay, "CONSERVER");
+        assertThat(recap.getStatus()).isEqualTo(200);
+        assertThat(browser.page()).contains("Attester la revue annuelle").contains("n° " + removed);
+        assertThat(jdbc.sql("select terminee_le from habilitation where id = :id").param("id", removed)
+                .query(Instant.class).optional()).as("nothing applied before the recap is confirmed").isEmpty();
         MockHttpServletResponse attested = browser.post("/conventions/" + convention + "/revue",
-                "decision-" + kept, "CONSERVER", "decision-" + removed, "RETIRER");
+                "decision-" + kept, "CONSERVER", "decision-" + removed, "RETIRER", "decision-" + sameDay, "CONSERVER",
+                "confirme", "oui");
         assertThat(attested.getRedirectedUrl()).contains("/conventions/" + convention + "/revues/");
         browser.get(attested.getRedirectedUrl());
         assertThat(browser.page()).contains("Attestation de revue annuelle").contains("Retirer").contains("Conserver")
@@ -528,7 +558,13 @@ abstract class ConsoleScenarios {
         assertThat(caf.page()).contains("Maintenance de test de la console");
         long id = jdbc.sql("select id from maintenance where message = 'Maintenance de test de la console'")
                 .query(Long.class).single();
-        caf.post("/caf/maintenances/" + id + "/annulation");
+        MockHttpServletResponse recap = caf.post("/caf/maintenances/" + id + "/annulation");
+        assertThat(recap.getStatus()).isEqualTo(200);
+        assertThat(caf.page()).contains("Annuler la maintenance n° " + id).contains("Maintenance de test de la console");
+        caf.get("/caf/maintenances");
+        assertThat(caf.page()).as("nothing cancelled before the recap is confirmed")
+                .contains("Maintenance de test de la console");
+        caf.post("/caf/maintenances/" + id + "/annulation", "confirme", "oui");
         caf.get("/caf/maintenances");
         assertThat(caf.page()).doesNotContain("Maintenance de test de la console");
         assertThat(traces("caf79.admin", "ADMIN_ANNONCE_MAINTENANCE", 201, "maintenance:" + id)).isEqualTo(1);
@@ -542,7 +578,9 @@ abstract class ConsoleScenarios {
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(jdbc.sql("select suspendu_le from utilisateur where login = 'niort.agent1'").query(Instant.class)
                 .optional()).isEmpty();
-        assertThat(traces("cherbourg.admin", "ADMIN_SUSPENSION_UTILISATEUR", 404)).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from trace where utilisateur = 'cherbourg.admin' and statut = 404 "
+                + "and objet like '%niort.agent1%'").query(Long.class).single()).as("the refusal is traced")
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -565,20 +603,35 @@ abstract class ConsoleScenarios {
         assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).endsWith("/mot-de-passe");
 
         admin.get("/utilisateurs/" + login);
-        admin.post("/utilisateurs/" + login + "/suspension");
+        MockHttpServletResponse recap = admin.post("/utilisateurs/" + login + "/suspension");
+        assertThat(admin.page()).contains("Suspendre le compte de Camille TESTEUR").contains(login)
+                .contains("Motif (obligatoire)");
+        assertThat(recap.getStatus()).isEqualTo(200);
+        assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).as("not before the recap is confirmed")
+                .endsWith("/mot-de-passe");
+        MockHttpServletResponse noReason = admin.post("/utilisateurs/" + login + "/suspension", "confirme", "oui");
+        assertThat(noReason.getStatus()).isEqualTo(400);
+        assertThat(admin.page()).contains("<title>Erreur : Suspendre le compte").contains("aria-invalid=\"true\"");
+        admin.post("/utilisateurs/" + login + "/suspension", "confirme", "oui", "motif", "Poste partagé constaté.");
         assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).endsWith("erreur=account-suspended");
+        admin.get("/utilisateurs/" + login);
+        assertThat(admin.page()).as("the reason is shown to those who manage the account")
+                .contains("Poste partagé constaté.");
         admin.get("/utilisateurs/" + login);
         admin.post("/utilisateurs/" + login + "/levee-suspension");
         assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).endsWith("/mot-de-passe");
 
         admin.get("/utilisateurs/" + login);
         admin.post("/utilisateurs/" + login + "/devalidation");
+        admin.post("/utilisateurs/" + login + "/devalidation", "confirme", "oui", "motif", "Fin de contrat.");
         admin.get("/utilisateurs/" + login);
         assertThat(admin.page()).contains("Dévalidé").doesNotContain("Suspendre le compte");
         assertThat(browser().signIn(login, STRONG).getRedirectedUrl()).endsWith("erreur=account-devalidated");
         for (String action : new String[] {"ADMIN_DEVERROUILLAGE", "ADMIN_REINITIALISATION_MOT_DE_PASSE",
             "ADMIN_SUSPENSION_UTILISATEUR", "ADMIN_LEVEE_SUSPENSION_UTILISATEUR", "ADMIN_DEVALIDATION_UTILISATEUR"}) {
-            assertThat(traces("niort.admin", action, 200, "utilisateur:" + login)).as(action).isPositive();
+            assertThat(jdbc.sql("select count(*) from trace where utilisateur = 'niort.admin' and action = :a "
+                    + "and statut = 200 and objet like :o").param("a", action).param("o", "utilisateur:" + login + "%")
+                    .query(Long.class).single()).as(action).isPositive();
         }
     }
 
@@ -587,13 +640,18 @@ abstract class ConsoleScenarios {
         ConsoleClient gestion = signedIn("niort.gestion", DEMO);
         gestion.get("/utilisateurs/niort.agent2");
         assertThat(gestion.page()).doesNotContain("Suspendre le compte");
-        gestion.post("/utilisateurs/niort.agent2/suspension");
-        gestion.get("/utilisateurs/niort.agent2");
-        assertThat(gestion.page()).contains("La suspension relève de la CAF");
+        MockHttpServletResponse suspension = gestion.post("/utilisateurs/niort.agent2/suspension");
+        assertThat(suspension.getStatus()).as("refused before any recap is offered").isEqualTo(403);
+        assertThat(suspension.getContentAsString(StandardCharsets.UTF_8)).contains("La suspension relève de la CAF")
+                .doesNotContain("Motif (obligatoire)");
+        assertThat(jdbc.sql("select suspendu_le from utilisateur where login = 'niort.agent2'").query(Instant.class)
+                .optional()).isEmpty();
+        gestion.get("/utilisateurs/niort.suppleant");
         gestion.post("/utilisateurs/niort.suppleant/reinitialisation");
         gestion.get("/utilisateurs/niort.suppleant");
         assertThat(gestion.page()).contains("rang inférieur");
-        assertThat(traces("niort.gestion", "ADMIN_SUSPENSION_UTILISATEUR", 403, "utilisateur:niort.agent2"))
+        assertThat(jdbc.sql("select count(*) from trace where utilisateur = 'niort.gestion' and statut = 403 "
+                + "and objet like '%niort.agent2/suspension%'").query(Long.class).single()).as("the refusal is traced")
                 .isPositive();
     }
 
@@ -612,6 +670,8 @@ abstract class ConsoleScenarios {
         gestion.get(created.getRedirectedUrl());
         assertThat(gestion.page()).contains(member + " est membre du groupe.");
         gestion.post(created.getRedirectedUrl() + "/membres/" + member + "/retrait");
+        assertThat(gestion.page()).contains("Retirer " + member + " du groupe " + name);
+        gestion.post(created.getRedirectedUrl() + "/membres/" + member + "/retrait", "confirme", "oui");
         gestion.get(created.getRedirectedUrl());
         assertThat(gestion.page()).contains("Aucun membre.");
         gestion.get("/conventions/" + NIORT + "/groupes");
@@ -632,6 +692,10 @@ abstract class ConsoleScenarios {
         caf.get("/conventions/" + convention);
         assertThat(caf.page()).contains("Retirer la délégation");
         caf.post("/conventions/" + convention + "/mode", "mode", "CENTRALISE");
+        assertThat(caf.page()).contains("Retirer la délégation").contains("Motif (obligatoire)");
+        assertThat(mode(convention)).isEqualTo("DELEGUE");
+        caf.post("/conventions/" + convention + "/mode", "mode", "CENTRALISE", "confirme", "oui", "motif",
+                "Gestion déléguée non respectée.");
         caf.get("/conventions/" + convention);
         assertThat(caf.page()).contains("Délégation retirée").contains("Rétablir la délégation");
         assertThat(mode(convention)).isEqualTo("CENTRALISE");
@@ -639,11 +703,13 @@ abstract class ConsoleScenarios {
         assertThat(mode(convention)).isEqualTo("DELEGUE");
         caf.get("/conventions/" + convention + "/habilitations");
         caf.post("/habilitations/" + habilitation + "/suspension", "convention", convention, "suspendre", "true");
+        caf.post("/habilitations/" + habilitation + "/suspension", "convention", convention, "suspendre", "true",
+                "confirme", "oui", "motif", "Contrôle en cours.");
         caf.get("/conventions/" + convention + "/habilitations");
         assertThat(caf.page()).contains("Lever la suspension");
         assertThat(traces("caf79.admin", "ADMIN_MODIFICATION_CONVENTION", 200)).isGreaterThanOrEqualTo(2);
-        assertThat(traces("caf79.admin", "ADMIN_SUSPENSION_HABILITATION", 200, "habilitation:" + habilitation))
-                .isEqualTo(1);
+        assertThat(traces("caf79.admin", "ADMIN_SUSPENSION_HABILITATION", 200, "habilitation:" + habilitation
+                + " — motif : Contrôle en cours.")).as("the reason is traced with the act").isEqualTo(1);
         ConsoleClient partner = signedIn("niort.admin", DEMO);
         partner.get("/conventions/" + NIORT);
         assertThat(partner.page()).doesNotContain("Retirer la délégation");

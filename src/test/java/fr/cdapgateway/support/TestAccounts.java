@@ -54,13 +54,17 @@ public final class TestAccounts {
                 .param("login", login).update();
     }
 
+    /** An habilitation starting on {@code debut}; one that started in the past was granted that day. */
     public long grant(long userId, String convention, String profil, LocalDate debut, LocalDate fin) {
+        Instant now = Instant.now();
+        Instant starts = debut.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant granted = starts.isBefore(now) ? starts : now;
         jdbc.sql("""
                 insert into habilitation (convention, utilisateur_id, service, profil, date_debut, date_fin,
                                           accordee_par, accordee_le)
                 values (:convention, :userId, 'CDAP', :profil, :debut, :fin, 'test', :now)""")
                 .param("convention", convention).param("userId", userId).param("profil", profil)
-                .param("debut", debut).param("fin", fin).param("now", Instant.now().atOffset(ZoneOffset.UTC))
+                .param("debut", debut).param("fin", fin).param("now", granted.atOffset(ZoneOffset.UTC))
                 .update();
         return jdbc.sql("select max(id) from habilitation where utilisateur_id = :userId").param("userId", userId)
                 .query(Long.class).single();
