@@ -93,7 +93,9 @@ class UserPages {
             }
             model.addAttribute("numero", numero);
             model.addAttribute("motsDePasseGestionnaire", accounts.managerPasswords());
-            model.addAttribute("erreur", refused.getMessage());
+            FieldError error = FieldError.ofAccountForm(refused);
+            model.addAttribute("erreur", error.message());
+            model.addAttribute("champEnErreur", error.champ());
             // what was typed comes back, never the password
             model.addAttribute("saisie", new CreateUser(body.login(), body.nom(), body.prenom(), body.email(),
                     body.fonction(), body.type(), body.role(), body.numeroInstructeur(), null));

@@ -426,17 +426,21 @@ abstract class ConsoleScenarios {
         browser.get("/conventions/" + NIORT + "/utilisateurs/nouveau");
         browser.post("/conventions/" + NIORT + "/utilisateurs", "login", login, "prenom", "Jeanne", "nom", "ROUX",
                 "email", "accueil@niort.example", "role", "UTILISATEUR", "motDePasseInitial", STRONG);
-        assertThat(browser.page()).contains("adresse générique").doesNotContain(STRONG).contains(login);
+        assertThat(browser.page()).contains("adresse générique").doesNotContain(STRONG).contains(login)
+                .as("the error sits at its field, the page's title says so")
+                .contains("<title>Erreur : créer un compte").contains("id=\"erreur-email\"")
+                .contains("href=\"#email\"").contains("aria-describedby=\"erreur-email\"");
         browser.post("/conventions/" + NIORT + "/utilisateurs", "login", login, "prenom", "Jeanne", "nom", "ROUX",
                 "email", "jeanne.roux@niort.example", "role", "UTILISATEUR", "motDePasseInitial", "motdepasse123");
-        assertThat(browser.page()).contains("class=\"erreur\"").contains("courants");
+        assertThat(browser.page()).contains("Il y a un problème").contains("courants");
         browser.post("/conventions/" + NIORT + "/utilisateurs", "login", login, "prenom", "Jeanne", "nom", "ROUX",
                 "email", "jeanne.roux@niort.example", "role", "ADMIN_PRINCIPAL", "motDePasseInitial", STRONG);
         assertThat(browser.page()).contains("Seule la CAF");
         browser.post("/conventions/" + NIORT + "/utilisateurs", "login", "niort.agent1", "prenom", "Jeanne",
                 "nom", "ROUX", "email", "jeanne.roux@niort.example", "role", "UTILISATEUR", "motDePasseInitial",
                 STRONG);
-        assertThat(browser.page()).contains("déjà pris");
+        assertThat(browser.page()).contains("déjà pris").contains("id=\"erreur-login\"")
+                .contains("value=\"ROUX\"").as("what was typed is kept");
         MockHttpServletResponse created = browser.post("/conventions/" + NIORT + "/utilisateurs", "login", login,
                 "prenom", "Jeanne", "nom", "ROUX", "email", "jeanne.roux@niort.example", "role", "UTILISATEUR",
                 "motDePasseInitial", STRONG);
