@@ -41,13 +41,21 @@ public class DemandeAdmin extends AdminResource {
 
     public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
-        return demandes.ofConvention(convention.numero()).stream().map(DemandeAdmin::view).toList();
+        return demandes.ofConvention(convention.numero()).stream().map(this::named).toList();
     }
 
     /** The pending requests of every convention of the caller's CAF, oldest first: what the CAF has to decide. */
     public List<Map<String, Object>> pendingOfCaf(Caller caller) {
         caller.require(caller.cafAdmin(), "Seule la CAF décide des demandes d'habilitation.");
-        return demandes.pendingOfCaf(caller.account().caf()).stream().map(DemandeAdmin::view).toList();
+        return demandes.pendingOfCaf(caller.account().caf()).stream().map(this::named).toList();
+    }
+
+    /** The view with the group's name: people read groups by name. */
+    private Map<String, Object> named(DemandeRecord d) {
+        Map<String, Object> view = view(d);
+        view.put("groupeNom", d.groupeId() == null ? null
+                : groups.find(d.groupeId()).map(GroupStore.GroupRecord::nom).orElse(null));
+        return view;
     }
 
     public Map<String, Object> decide(Caller caller, long id, Decision decision, GatewayRequest request) {

@@ -61,8 +61,9 @@ public class MaintenanceAdmin {
         requireCafAdmin(caller);
         Instant now = clock.instant();
         ConventionAdmin.require(window.debut() != null && window.fin() != null && window.fin().isAfter(window.debut()),
-                "debut et fin obligatoires (instants ISO 8601), fin après debut.");
-        ConventionAdmin.require(window.fin().isAfter(now), "Cette fenêtre est déjà passée.");
+                "Indiquez le début et la fin de la maintenance, la fin après le début (dans l'API : debut et fin, "
+                        + "des instants ISO 8601).");
+        ConventionAdmin.require(window.fin().isAfter(now), "Cette fenêtre est déjà passée : choisissez une fin à venir.");
         ConventionAdmin.require(Duration.between(window.debut(), window.fin()).compareTo(LONGEST) <= 0,
                 "Une fenêtre de maintenance dure au plus " + LONGEST.toDays() + " jours ; annoncez-en plusieurs.");
         ConventionAdmin.require(window.debut().isBefore(now.plus(FURTHEST)),

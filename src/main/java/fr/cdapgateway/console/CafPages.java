@@ -120,11 +120,23 @@ class CafPages {
     @PostMapping("/caf/maintenances")
     String announce(@RequestParam("debut") String debut, @RequestParam("fin") String fin,
                     @RequestParam("message") String message, RedirectAttributes redirect) {
-        context.actAndTell("ADMIN_ANNONCE_MAINTENANCE", 201, redirect,
-                result -> "La maintenance est annoncée aux partenaires de votre CAF, prévenus par courriel."
-                        + (result.avertissement() == null ? "" : " " + result.avertissement()),
-                (caller, request) -> maintenances.announce(caller, new Window(local(debut, "début"), local(fin, "fin"),
-                        message), request));
+        try {
+            var announced = context.act("ADMIN_ANNONCE_MAINTENANCE", 201, (caller, request) -> maintenances.announce(
+                    caller, new Window(local(debut, "début"), local(fin, "fin"), message), request));
+            redirect.addFlashAttribute("message", "La maintenance est annoncée aux partenaires de votre CAF, prévenus "
+                    + "par courriel." + (announced.avertissement() == null ? "" : " " + announced.avertissement()));
+        } catch (ProblemException refused) {
+            if (refused.problem() == Problem.NOT_FOUND) {
+                throw refused;
+            }
+            // said at the field it concerns; what was typed comes back
+            String detail = refused.getMessage() == null ? "" : refused.getMessage();
+            redirect.addFlashAttribute("erreur", detail);
+            redirect.addFlashAttribute("champEnErreur", detail.contains("message") ? "message"
+                    : detail.contains("date de début") ? "debut" : "fin");
+            redirect.addFlashAttribute("saisie", Map.of("debut", debut == null ? "" : debut, "fin",
+                    fin == null ? "" : fin, "message", message == null ? "" : message));
+        }
         return "redirect:/caf/maintenances";
     }
 

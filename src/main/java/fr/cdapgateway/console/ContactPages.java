@@ -59,11 +59,22 @@ class ContactPages {
     String save(@PathVariable String numero, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         ContactAdmin.Body body = new ContactAdmin.Body(form.get("avenant"), typed(form));
         boolean caf = context.person().cafAdmin();
-        context.actAndTell(caf ? "ADMIN_INTERLOCUTEURS" : "ADMIN_DEPOT_DEMANDE", caf ? 200 : 202, redirect,
-                result -> caf ? "Les interlocuteurs de l'avenant sont enregistrés."
-                        : "Votre proposition est transmise à la CAF, qui la validera.",
-                (caller, request) -> caf ? contacts.replace(caller, numero, body, request)
-                        : contacts.propose(caller, numero, body, request));
+        try {
+            context.act(caf ? "ADMIN_INTERLOCUTEURS" : "ADMIN_DEPOT_DEMANDE", caf ? 200 : 202,
+                    (caller, request) -> caf ? contacts.replace(caller, numero, body, request)
+                            : contacts.propose(caller, numero, body, request));
+            redirect.addFlashAttribute("message", caf ? "Les interlocuteurs de l'avenant sont enregistrés."
+                    : "Votre proposition est transmise à la CAF, qui la validera.");
+        } catch (fr.cdapgateway.api.ProblemException refused) {
+            if (refused.problem() == fr.cdapgateway.api.Problem.NOT_FOUND) {
+                throw refused;
+            }
+            // what was typed comes back with the reason, so that nothing is typed twice
+            redirect.addFlashAttribute("erreur", refused.getMessage());
+            Map<String, String> typed = new java.util.HashMap<>(form);
+            typed.remove("_csrf");
+            redirect.addFlashAttribute("saisie", typed);
+        }
         return "redirect:/conventions/" + numero + "/interlocuteurs";
     }
 

@@ -22,6 +22,25 @@ record FieldError(String champ, String message) {
             "fonction", "La fonction tient en 200 caractères au plus.",
             "numeroInstructeur", "Le numéro d'instructeur tient en 40 caractères au plus.");
 
+    /** The field a refusal of the grant form concerns: the holder, the profile or a date. */
+    static FieldError ofGrantForm(ProblemException refused) {
+        String detail = refused.getMessage() == null ? "" : refused.getMessage();
+        if (refused.problem() == Problem.HABILITATION_QUOTA_REACHED
+                || refused.problem() == Problem.PROFILE_NOT_SUBSCRIBED || detail.startsWith("profil")) {
+            return new FieldError("profil", detail.startsWith("profil") ? "Choisissez un profil dans la liste." : detail);
+        }
+        if (detail.startsWith("dateFin")) {
+            return new FieldError("dateFin", "La date de fin ne peut précéder la date de début.");
+        }
+        if (detail.contains("date de début")) {
+            return new FieldError("dateDebut", detail);
+        }
+        if (detail.contains("date de fin")) {
+            return new FieldError("dateFin", detail);
+        }
+        return new FieldError("titulaire", detail);
+    }
+
     /** The field a refusal of the account form concerns, and what to say there; {@code null} field: the form's. */
     static FieldError ofAccountForm(ProblemException refused) {
         String detail = refused.getMessage() == null ? "" : refused.getMessage();

@@ -53,6 +53,8 @@ class GroupPages {
                 throw refused;
             }
             redirect.addFlashAttribute("erreur", refused.getMessage());
+            redirect.addFlashAttribute("champEnErreur", "nom");
+            redirect.addFlashAttribute("saisie", Map.of("nom", nom == null ? "" : nom));
             return "redirect:/conventions/" + numero + "/groupes";
         }
     }

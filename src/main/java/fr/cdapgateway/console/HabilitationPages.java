@@ -77,11 +77,25 @@ class HabilitationPages {
 
     @PostMapping("/conventions/{numero}/habilitations")
     String grant(@PathVariable String numero, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        context.actAndTell("ADMIN_ATTRIBUTION_HABILITATION", 201, redirect, (Outcome outcome) -> outcome.filed()
-                        ? "Votre convention est gérée par la CAF : une demande d'attribution du profil " + form.get("profil")
-                                + " lui a été transmise. L'habilitation existera quand la CAF l'aura acceptée."
-                        : "Habilitation " + form.get("profil") + " accordée.",
-                (caller, request) -> habilitations.grant(caller, numero, grantOf(form), request));
+        try {
+            Outcome outcome = context.act("ADMIN_ATTRIBUTION_HABILITATION", 201,
+                    (caller, request) -> habilitations.grant(caller, numero, grantOf(form), request));
+            redirect.addFlashAttribute("message", outcome.filed()
+                    ? "Votre convention est gérée par la CAF : une demande d'attribution du profil " + form.get("profil")
+                            + " lui a été transmise. L'habilitation existera quand la CAF l'aura acceptée."
+                    : "Habilitation " + form.get("profil") + " accordée.");
+        } catch (ProblemException refused) {
+            if (refused.problem() == Problem.NOT_FOUND) {
+                throw refused;
+            }
+            // the refusal at its field, and what was chosen kept for the next try
+            FieldError error = FieldError.ofGrantForm(refused);
+            redirect.addFlashAttribute("erreur", error.message());
+            redirect.addFlashAttribute("champEnErreur", error.champ());
+            redirect.addFlashAttribute("saisie", Map.copyOf(form.entrySet().stream()
+                    .filter(e -> !"_csrf".equals(e.getKey()))
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        }
         return "redirect:/conventions/" + numero + "/habilitations";
     }
 

@@ -451,6 +451,48 @@ abstract class ConsoleScenarios {
     }
 
     @Test
+    void aRefusedGrantIsSaidAtItsFieldAndKeepsWhatWasChosen() throws Exception {
+        String login = TestAccounts.uniqueLogin("console.choix");
+        fixtures.person(login, NIORT, "791");
+        ConsoleClient browser = signedIn("niort.gestion", DEMO);
+        browser.get("/conventions/" + NIORT + "/habilitations");
+        browser.post("/conventions/" + NIORT + "/habilitations", "titulaire", "u:" + login, "profil", "T2",
+                "dateDebut", "2026-12-10", "dateFin", "2026-12-01");
+        browser.get("/conventions/" + NIORT + "/habilitations");
+
+        assertThat(browser.page()).contains("<title>Erreur : habilitations").contains("Il y a un problème")
+                .contains("href=\"#dateFin\"").contains("id=\"erreur-dateFin\"")
+                .contains("La date de fin ne peut précéder la date de début.")
+                .as("the holder, profile and dates chosen are kept")
+                .containsPattern("value=\"u:" + java.util.regex.Pattern.quote(login) + "\"\\s+selected")
+                .contains("value=\"2026-12-10\"");
+        browser.get("/conventions/" + NIORT + "/habilitations");
+        assertThat(browser.page()).as("an error is told once").doesNotContain("Il y a un problème");
+    }
+
+    @Test
+    void aRefusedMaintenanceOrGroupIsSaidAtItsFieldWithWhatWasTyped() throws Exception {
+        ConsoleClient caf = signedIn("caf79.admin", DEMO);
+        caf.get("/caf/maintenances");
+        String day = LocalDate.now().plusDays(40).toString();
+        caf.post("/caf/maintenances", "debut", day + "T22:00", "fin", day + "T20:00", "message", "Fenêtre à l'envers");
+        caf.get("/caf/maintenances");
+        assertThat(caf.page()).contains("<title>Erreur : maintenances").contains("href=\"#fin\"")
+                .contains("id=\"erreur-fin\"").contains("la fin après le début")
+                .contains("value=\"" + day + "T22:00\"").contains("Fenêtre à l&#39;envers");
+
+        ConsoleClient gestion = signedIn("niort.gestion", DEMO);
+        gestion.get("/conventions/" + NIORT + "/groupes");
+        String name = "Doublon " + TestAccounts.uniqueLogin("g");
+        gestion.post("/conventions/" + NIORT + "/groupes", "nom", name);
+        gestion.get("/conventions/" + NIORT + "/groupes");
+        gestion.post("/conventions/" + NIORT + "/groupes", "nom", name);
+        gestion.get("/conventions/" + NIORT + "/groupes");
+        assertThat(gestion.page()).contains("<title>Erreur : groupes").contains("id=\"erreur-nom\"")
+                .contains("value=\"" + name + "\"");
+    }
+
+    @Test
     void grantingShowsTheQuotaGoUpAndEndingBringsItDown() throws Exception {
         String login = TestAccounts.uniqueLogin("console.t2");
         fixtures.person(login, NIORT, "791");
