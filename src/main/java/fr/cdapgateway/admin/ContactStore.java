@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -65,9 +64,5 @@ class ContactStore {
                         rs.getString("login"))))
                 .list();
         return List.copyOf(versions.values());
-    }
-
-    Optional<Version> current(String convention) {
-        return versions(convention).stream().findFirst();
     }
 }
