@@ -80,7 +80,6 @@ public class AlertAdmin {
                     "CONCLUSION_ALERTE", conclusion.name());
             return null;
         });
-        request.objet("alerte:" + id);
         return alerts.view(id).orElseThrow();
     }
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.cdapgateway.habilitation.HabilitationDirectory;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.Authenticator;
@@ -28,11 +29,11 @@ class AccountPages {
     private final PasswordChange passwordChange;
     private final TraceSearch search;
 
-    private final fr.cdapgateway.habilitation.HabilitationDirectory habilitations;
+    private final HabilitationDirectory habilitations;
 
     AccountPages(ConsoleContext context, ConsoleTraces traces, Authenticator authenticator,
                  PasswordChange passwordChange, TraceSearch search,
-                 fr.cdapgateway.habilitation.HabilitationDirectory habilitations) {
+                 HabilitationDirectory habilitations) {
         this.habilitations = habilitations;
         this.context = context;
         this.traces = traces;

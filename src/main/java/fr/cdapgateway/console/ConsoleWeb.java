@@ -9,6 +9,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import fr.cdapgateway.config.GatewayProperties.Maintenance;
+import fr.cdapgateway.ops.MaintenanceCalendar;
+
 /** The console's MVC wiring: the session guard on every page, and what every page shows (who, request id). */
 @Configuration
 class ConsoleWeb implements WebMvcConfigurer {
@@ -28,9 +31,9 @@ class ConsoleWeb implements WebMvcConfigurer {
     @ControllerAdvice(basePackageClasses = ConsoleWeb.class)
     static class PageAttributes {
 
-        private final fr.cdapgateway.ops.MaintenanceCalendar calendar;
+        private final MaintenanceCalendar calendar;
 
-        PageAttributes(fr.cdapgateway.ops.MaintenanceCalendar calendar) {
+        PageAttributes(MaintenanceCalendar calendar) {
             this.calendar = calendar;
         }
 
@@ -39,7 +42,7 @@ class ConsoleWeb implements WebMvcConfigurer {
          * CAF admins see their windows on their own page.
          */
         @ModelAttribute("prochaineMaintenance")
-        fr.cdapgateway.config.GatewayProperties.Maintenance nextMaintenance() {
+        Maintenance nextMaintenance() {
             return ConsolePrincipal.current().filter(p -> !p.cafAdmin())
                     .flatMap(p -> calendar.upcoming().stream().filter(w -> w.concerns(p.caf())).findFirst())
                     .orElse(null);

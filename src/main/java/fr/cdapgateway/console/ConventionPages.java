@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.ConventionAdmin;
 import fr.cdapgateway.admin.ConventionAdmin.ConventionPatch;
 import fr.cdapgateway.admin.DemandeAdmin;
@@ -33,10 +34,11 @@ class ConventionPages {
     private final DemandeAdmin demandes;
     private final ReverseReview review;
     private final java.time.Clock clock;
+    private final ContactAdmin contacts;
 
     ConventionPages(ConsoleContext context, ConventionAdmin conventions, UserAdmin users, DemandeAdmin demandes,
                     ReverseReview review, java.time.Clock clock,
-                    fr.cdapgateway.admin.ContactAdmin contacts) {
+                    ContactAdmin contacts) {
         this.context = context;
         this.conventions = conventions;
         this.users = users;
@@ -45,8 +47,6 @@ class ConventionPages {
         this.clock = clock;
         this.contacts = contacts;
     }
-
-    private final fr.cdapgateway.admin.ContactAdmin contacts;
 
     @GetMapping("/conventions/{numero}")
     String dashboard(@PathVariable String numero, Model model) {

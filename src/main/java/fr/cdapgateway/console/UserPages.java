@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.cdapgateway.auth.AccountsProperties;
 import fr.cdapgateway.admin.Caller;
 import fr.cdapgateway.admin.HabilitationAdmin;
 import fr.cdapgateway.admin.UserAdmin;
@@ -38,11 +39,11 @@ class UserPages {
     private final ConsoleProperties properties;
     private final java.time.Clock clock;
 
-    private final fr.cdapgateway.auth.AccountsProperties accounts;
+    private final AccountsProperties accounts;
     private final Labels labels;
 
     UserPages(ConsoleContext context, UserAdmin users, HabilitationAdmin habilitations, ConsoleProperties properties,
-              java.time.Clock clock, fr.cdapgateway.auth.AccountsProperties accounts, Labels labels) {
+              java.time.Clock clock, AccountsProperties accounts, Labels labels) {
         this.accounts = accounts;
         this.labels = labels;
         this.context = context;

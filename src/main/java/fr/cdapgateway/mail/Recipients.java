@@ -74,7 +74,7 @@ public class Recipients {
         return distinct(officers);
     }
 
-    /** The conventions of a CAF that have not ended. */
+    /** The conventions of a CAF. */
     public List<String> conventionsOf(String caf) {
         return jdbc.sql("select numero from convention where caf = :caf order by numero").param("caf", caf)
                 .query(String.class).list();
