@@ -135,6 +135,17 @@ public class ContactAdmin extends AdminResource {
                 "INTERLOCUTEURS", "avenant " + body.avenant() + " (demande " + demande.id() + ")");
     }
 
+    /** The current contacts of a convention (none before its first avenant). */
+    List<Interlocuteur> current(String numero) {
+        List<Version> versions = store.versions(numero);
+        return versions.isEmpty() ? List.of() : versions.get(0).interlocuteurs();
+    }
+
+    /** The mandatory roles a convention still lacks: access cannot open while one is missing (SPEC §14.8). */
+    List<Manquant> missingOf(String numero) {
+        return missing(current(numero));
+    }
+
     /** The roles of one side, in the order of Annexe 1. */
     public static List<String> roles(String cote) {
         return ROLES.get(cote);

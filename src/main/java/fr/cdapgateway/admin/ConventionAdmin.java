@@ -24,15 +24,31 @@ public class ConventionAdmin extends AdminResource {
     public record Partenaire(String nom, String siret) {
     }
 
+    /**
+     * A new convention: {@code signeeLe} starts its years (art. 17.1); {@code autresCaf} (§14.11) and
+     * {@code escaladeHeures} (the service contract's escalation delay, §14.10) are optional.
+     */
     public record ConventionBody(String numero, String caf, Partenaire partenaire, String mode,
                           Map<String, Map<String, Integer>> services, List<String> motifs,
-                          LocalDate dateDebut, LocalDate dateFin) {
+                          LocalDate dateDebut, LocalDate dateFin, LocalDate signeeLe, String autresCaf,
+                          Integer escaladeHeures) {
     }
 
     /** What the CAF changes; {@code raison}: why, kept in the history (the console asks it to withdraw the delegation). */
     public record ConventionPatch(String mode, Map<String, Map<String, Integer>> services, List<String> motifs,
-                           LocalDate dateFin, String raison) {
+                           LocalDate dateFin, String raison, LocalDate signeeLe, String autresCaf,
+                           Integer escaladeHeures) {
+
+        public ConventionPatch(String mode, String raison) {
+            this(mode, null, null, null, raison, null, null, null);
+        }
     }
+
+    /** The convention's dates as people read them (SPEC §14.8). */
+    public record Resiliation(String type, LocalDate lettreRecueLe, LocalDate effetLe, String par) {
+    }
+
+    public static final List<String> OTHER_CAF_SETTINGS = List.of("AUTORISER", "SIGNALER", "REFUSER");
 
     private static final Pattern NUMERO = Pattern.compile("[A-Za-z0-9-]{1,40}");
     private static final Pattern MOTIF = Pattern.compile("[A-Z0-9_]{1,60}");
@@ -73,7 +89,9 @@ public class ConventionAdmin extends AdminResource {
                 body.partenaire().siret(), mode(body.mode() == null ? "DELEGUE" : body.mode()),
                 body.dateDebut() == null ? calendar.today() : body.dateDebut(), body.dateFin(),
                 motifs(body.motifs() == null ? List.of() : body.motifs()),
-                services(body.services() == null ? Map.of() : body.services()));
+                services(body.services() == null ? Map.of() : body.services()),
+                new ConventionStore.Dates(body.signeeLe(), null, autresCaf(body.autresCaf()), escalade(body.escaladeHeures()),
+                        null, null));
         if (store.find(convention.numero()).isPresent()) {
             throw new ProblemException(Problem.CONFLICT, "La convention " + convention.numero() + " existe déjà.");
         }
@@ -93,6 +111,8 @@ public class ConventionAdmin extends AdminResource {
         String mode = patch.mode() == null ? null : mode(patch.mode());
         Map<String, Map<String, Integer>> services = patch.services() == null ? null : services(patch.services());
         List<String> motifs = patch.motifs() == null ? null : motifs(patch.motifs());
+        String autresCaf = patch.autresCaf() == null ? null : autresCaf(patch.autresCaf());
+        Integer escalade = escalade(patch.escaladeHeures());
         if (patch.dateFin() != null && patch.dateFin().isBefore(convention.dateDebut())) {
             throw new ProblemException(Problem.INVALID_REQUEST,
                     "La date de fin (résiliation) ne peut précéder la date d'effet de la convention.");
@@ -115,6 +135,13 @@ public class ConventionAdmin extends AdminResource {
                 store.replaceMotifs(convention.numero(), motifs);
                 history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
                         "MOTIFS", String.join(",", motifs));
+            }
+            if (autresCaf != null || escalade != null || patch.signeeLe() != null) {
+                store.updateSettings(convention.numero(), autresCaf, escalade, patch.signeeLe());
+                history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
+                        "PARAMETRES", (autresCaf == null ? "" : "autresCaf " + autresCaf + " ")
+                                + (escalade == null ? "" : "escalade " + escalade + " h ")
+                                + (patch.signeeLe() == null ? "" : "signée le " + patch.signeeLe()));
             }
             if (patch.dateFin() != null) {
                 store.updateDateFin(convention.numero(), patch.dateFin());
@@ -142,6 +169,15 @@ public class ConventionAdmin extends AdminResource {
         view.put("motifs", c.motifs());
         view.put("dateDebut", c.dateDebut());
         view.put("dateFin", c.dateFin());
+        ConventionStore.Dates dates = c.dates();
+        view.put("signeeLe", dates.signeeLe());
+        view.put("ouverteLe", dates.ouverteLe());
+        view.put("echeance", ConventionYears.nextAnniversary(dates.anniversaryBase(c.dateDebut()), today));
+        ConventionStore.Resiliation r = dates.resiliation();
+        view.put("resiliation", r == null ? null : new Resiliation(r.type(), r.lettreRecueLe(), r.effetLe(), r.par()));
+        view.put("closeLe", dates.closeLe());
+        view.put("autresCaf", dates.autresCaf());
+        view.put("escaladeHeures", dates.escaladeHeures());
         return view;
     }
 
@@ -165,6 +201,19 @@ public class ConventionAdmin extends AdminResource {
             });
         });
         return services;
+    }
+
+    private static String autresCaf(String value) {
+        if (value == null) {
+            return "AUTORISER";
+        }
+        require(OTHER_CAF_SETTINGS.contains(value), "autresCaf : AUTORISER, SIGNALER ou REFUSER");
+        return value;
+    }
+
+    private static Integer escalade(Integer hours) {
+        require(hours == null || (hours >= 1 && hours <= 24 * 60), "escaladeHeures : de 1 à 1440 heures");
+        return hours;
     }
 
     private static boolean notBlank(String value) {

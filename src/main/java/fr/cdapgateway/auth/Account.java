@@ -21,7 +21,11 @@ public record Account(
         Instant suspendedAt,
         Instant devalidatedAt,
         Instant passwordChangedAt,
-        Instant lastLogin) {
+        Instant lastLogin,
+        boolean conventionEnded) {
+
+    /** Who devalidates the accounts of a convention that has ended (SPEC §14.8): its calls say the convention ended. */
+    public static final String CONVENTION_END = "fin-de-convention";
 
     public static final String TECHNIQUE = "TECHNIQUE";
     public static final String CAF_ADMIN = "CAF_ADMIN";

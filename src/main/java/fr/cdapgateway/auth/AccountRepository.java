@@ -16,7 +16,7 @@ public class AccountRepository {
     private static final String COLUMNS = """
             id, login, caf, convention, nom, prenom, email, type, role, numero_instructeur, mot_de_passe_hash,
             doit_changer_mot_de_passe, echecs_consecutifs, verrouille_le, suspendu_le, devalide_le,
-            mot_de_passe_change_le, derniere_connexion""";
+            mot_de_passe_change_le, derniere_connexion, devalide_par""";
 
     private final JdbcClient jdbc;
 
@@ -105,7 +105,8 @@ public class AccountRepository {
                 SqlTime.instant(rs.getTimestamp("suspendu_le")),
                 SqlTime.instant(rs.getTimestamp("devalide_le")),
                 SqlTime.instant(rs.getTimestamp("mot_de_passe_change_le")),
-                SqlTime.instant(rs.getTimestamp("derniere_connexion")));
+                SqlTime.instant(rs.getTimestamp("derniere_connexion")),
+                Account.CONVENTION_END.equals(rs.getString("devalide_par")));
     }
 
 }

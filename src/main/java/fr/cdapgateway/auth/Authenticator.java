@@ -182,6 +182,10 @@ public class Authenticator {
             throw new ProblemException(Problem.AUTOMATION_WITHOUT_USER_IDENTITY,
                     "Ce compte technique ne désigne pas une personne : il ne peut pas consulter de dossier.");
         }
+        if (account.devalidated() && account.conventionEnded()) {
+            throw new ProblemException(Problem.CONVENTION_INACTIVE,
+                    "La convention de ce compte a pris fin : plus aucune consultation ni gestion n'est possible.");
+        }
         if (account.devalidated()) {
             throw new ProblemException(Problem.ACCOUNT_DEVALIDATED, "Ce compte a été dévalidé.");
         }

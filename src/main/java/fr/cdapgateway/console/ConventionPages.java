@@ -89,7 +89,7 @@ class ConventionPages {
             }
         }
         context.act("ADMIN_MODIFICATION_CONVENTION", (caller, request) -> conventions.update(caller, numero,
-                new ConventionPatch(mode, null, null, null, motif), request));
+                new ConventionPatch(mode, motif), request));
         redirect.addFlashAttribute("message", "CENTRALISE".equals(mode)
                 ? "Délégation retirée : les gestionnaires de la convention déposent désormais des demandes."
                 : "Délégation rétablie : les gestionnaires de la convention gèrent les habilitations.");

@@ -28,8 +28,9 @@ class DemoData implements InitializingBean {
     static final String PASSWORD = "Demo-Cdap-2026!";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
+    /** {@code escaladeHeures}: the service contract's escalation delay (48 h in Niort's, 5 days in Cherbourg's). */
     record DemoConvention(String numero, String caf, String partenaire, String siret, String mode,
-                          LocalDate debut, List<String> motifs, Map<String, Integer> quotasCdap) {
+                          LocalDate debut, List<String> motifs, Map<String, Integer> quotasCdap, Integer escaladeHeures) {
     }
 
     record DemoAccount(String login, String caf, String convention, String prenom, String nom, String email,
@@ -40,13 +41,13 @@ class DemoData implements InitializingBean {
             new DemoConvention("79-2017-19", "791", "Mairie de Niort", "21790191700013", "DELEGUE",
                     LocalDate.of(2017, 10, 1),
                     List.of("RESTAURATION_SCOLAIRE", "ACCUEIL_PERISCOLAIRE", "CENTRE_LOISIRS", "ACTIVITES_SPORTIVES"),
-                    Map.of("T2", 10)),
+                    Map.of("T2", 10), 48),
             new DemoConvention("2024-12", "501", "Caisse des Écoles de Cherbourg-en-Cotentin", null, "DELEGUE",
-                    LocalDate.of(2024, 9, 1), List.of("RESTAURATION_SCOLAIRE"), Map.of("T2", 5)),
+                    LocalDate.of(2024, 9, 1), List.of("RESTAURATION_SCOLAIRE"), Map.of("T2", 5), 120),
             new DemoConvention("79-DEMO-RSA", "791", "Département des Deux-Sèvres", null, "CENTRALISE",
                     LocalDate.of(2025, 1, 1),
                     List.of("INSTRUCTION_RSA", "SUIVI_RSA", "CONTENTIEUX_RSA", "ACTION_SOCIALE"),
-                    Map.of("T1", 5, "T4", 3, "T5", 3, "T18", 2)));
+                    Map.of("T1", 5, "T4", 3, "T5", 3, "T18", 2), null));
 
     static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("caf79.admin", "791", null, "Véronique", "ALLARD", "veronique.allard@caf79.example",
@@ -184,8 +185,10 @@ class DemoData implements InitializingBean {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         for (DemoConvention c : CONVENTIONS) {
             jdbc.sql("""
-                    insert into convention (numero, caf, partenaire_nom, partenaire_siret, mode, date_debut, cree_le)
-                    values (:numero, :caf, :nom, :siret, :mode, :debut, :now)""")
+                    insert into convention (numero, caf, partenaire_nom, partenaire_siret, mode, date_debut, cree_le,
+                                            signee_le, ouverte_le, escalade_heures)
+                    values (:numero, :caf, :nom, :siret, :mode, :debut, :now, :debut, :debut, :escalade)""")
+                    .param("escalade", c.escaladeHeures())
                     .param("numero", c.numero()).param("caf", c.caf()).param("nom", c.partenaire())
                     .param("siret", c.siret()).param("mode", c.mode()).param("debut", c.debut()).param("now", now)
                     .update();

@@ -1,5 +1,6 @@
 package fr.cdapgateway.habilitation;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import org.apache.camel.Exchange;
@@ -47,11 +48,18 @@ public class ConventionInForce {
         if (convention.inForceOn(calendar.today())) {
             return;
         }
-        String detail = convention.dateFin() != null && calendar.today().isAfter(convention.dateFin())
-                ? "La convention " + convention.numero() + " a pris fin le " + convention.dateFin().format(DAY)
-                        + " : plus aucune consultation ni gestion n'est possible."
-                : "La convention " + convention.numero() + " n'entre en vigueur que le "
-                        + convention.dateDebut().format(DAY) + ".";
+        LocalDate today = calendar.today();
+        String detail;
+        if (convention.dateFin() != null && today.isAfter(convention.dateFin())) {
+            detail = "La convention " + convention.numero() + " a pris fin le " + convention.dateFin().format(DAY)
+                    + " : plus aucune consultation ni gestion n'est possible.";
+        } else if (convention.dateDebut() != null && today.isBefore(convention.dateDebut())) {
+            detail = "La convention " + convention.numero() + " n'entre en vigueur que le "
+                    + convention.dateDebut().format(DAY) + ".";
+        } else {
+            detail = "L'accès de la convention " + convention.numero() + " n'est pas encore ouvert : la CAF l'ouvre "
+                    + "une fois les interlocuteurs obligatoires de l'annexe 1 renseignés.";
+        }
         throw new ProblemException(Problem.CONVENTION_INACTIVE, detail);
     }
 }

@@ -38,13 +38,15 @@ class HabilitationRepository {
 
     Optional<Convention> convention(String numero) {
         return jdbc.sql("""
-                select numero, caf, partenaire_nom, partenaire_siret, mode, date_debut, date_fin
+                select numero, caf, partenaire_nom, partenaire_siret, mode, date_debut, date_fin, ouverte_le, autres_caf
                   from convention where numero = :numero""")
                 .param("numero", numero)
                 .query((rs, row) -> new Convention(rs.getString("numero"), rs.getString("caf"),
                         rs.getString("partenaire_nom"), rs.getString("partenaire_siret"), rs.getString("mode"),
                         motifs(numero), quotas(numero), rs.getObject("date_debut", java.time.LocalDate.class),
-                        rs.getObject("date_fin", java.time.LocalDate.class)))
+                        rs.getObject("date_fin", java.time.LocalDate.class),
+                        rs.getObject("ouverte_le", java.time.LocalDate.class),
+                        Convention.OtherCaf.valueOf(rs.getString("autres_caf"))))
                 .optional();
     }
 

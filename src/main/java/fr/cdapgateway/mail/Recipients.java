@@ -62,6 +62,19 @@ public class Recipients {
                 .list();
     }
 
+    /** Every contact of Annexe 1 the current version names, on both sides. */
+    public List<Recipient> contacts(String convention) {
+        return jdbc.sql("""
+                select i.email, i.prenom, i.nom from interlocuteur i
+                  join interlocuteurs_version v on v.id = i.version_id
+                 where v.convention = :convention
+                   and v.id = (select max(id) from interlocuteurs_version where convention = :convention)
+                 order by i.cote, i.role""")
+                .param("convention", convention)
+                .query(Recipients::recipient)
+                .list();
+    }
+
     /** The CAF's security officers named in its conventions' contacts, or else its CAF admins. */
     public List<Recipient> cafSecurityOfficers(String caf) {
         List<Recipient> officers = new ArrayList<>();

@@ -2,6 +2,7 @@ package fr.cdapgateway.trace;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import fr.cdapgateway.cluster.ClusterJobs;
 
@@ -28,10 +29,12 @@ public class TraceRetention {
     private final TraceProperties properties;
     private final Clock clock;
     private final ClusterJobs jobs;
+    private final List<TracePurgeGuard> guards;
 
     TraceRetention(TraceStore store, TraceRecorder recorder, TraceProperties properties, Clock clock,
-                   ClusterJobs jobs) {
+                   ClusterJobs jobs, List<TracePurgeGuard> guards) {
         this.jobs = jobs;
+        this.guards = guards;
         this.store = store;
         this.recorder = recorder;
         this.properties = properties;
@@ -45,6 +48,7 @@ public class TraceRetention {
     }
 
     public void purge() {
+        guards.forEach(TracePurgeGuard::beforePurge);
         LocalDate firstKept = TraceStore.segmentOf(clock.instant()).minus(properties.retention());
         long purged = store.purgeBefore(firstKept, clock.instant());
         recorder.recordInternal("PURGE_TRACES", "segments:avant-" + firstKept + ",traces:" + purged);

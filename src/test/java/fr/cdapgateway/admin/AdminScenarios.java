@@ -506,6 +506,8 @@ abstract class AdminScenarios {
                 {"numero":"%s","caf":"791","partenaire":{"nom":"CCAS futur","siret":"12345678901234"},
                  "mode":"DELEGUE","services":{"CDAP":{"T2":2}},"motifs":["CENTRE_LOISIRS"],"dateDebut":"%s"}"""
                 .formatted(numero, LocalDate.now().plusDays(30))).as("caf79.admin", DEMO).send();
+        jdbc.sql("update convention set ouverte_le = :d where numero = :n").param("d", LocalDate.now().plusDays(30))
+                .param("n", numero).update();
         String agent = person(numero);
         fixtures.grant(idOf(agent), numero, "T2", LocalDate.now().minusDays(1), null);
 

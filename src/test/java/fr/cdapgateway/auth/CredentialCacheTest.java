@@ -13,7 +13,7 @@ class CredentialCacheTest {
 
     private static Account account(String login, String hash) {
         return new Account(1, login, "791", null, "N", "P", "e@x.example", "PERSONNE", "UTILISATEUR", null, hash,
-                false, 0, null, null, null, null, null);
+                false, 0, null, null, null, null, null, false);
     }
 
     @Test

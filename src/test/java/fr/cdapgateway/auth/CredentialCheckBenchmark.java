@@ -38,7 +38,7 @@ public class CredentialCheckBenchmark {
                 Duration.ofSeconds(2), 10, 25, Duration.ofDays(365), new AuthProperties.Argon2(19456, 2, 1));
         hasher = new PasswordHasher(properties);
         account = new Account(1, "niort.agent1", "791", "79-2017-19", "MARCHETTI", "Lucie", "l@niort.example",
-                "PERSONNE", "UTILISATEUR", null, hasher.hash(PASSWORD), false, 0, null, null, null, null, null);
+                "PERSONNE", "UTILISATEUR", null, hasher.hash(PASSWORD), false, 0, null, null, null, null, null, false);
         accounts = new AccountDirectory(new AccountRepository(null) {
             @Override
             public Optional<Account> findByLogin(String login) {

@@ -797,8 +797,8 @@ abstract class ConsoleScenarios {
 
     private String newConvention() {
         String convention = "CONSOLE-" + TestAccounts.uniqueLogin("c").substring(2, 10).toUpperCase();
-        jdbc.sql("insert into convention (numero, caf, partenaire_nom, mode, date_debut, cree_le) values (:n, '791', "
-                + "'Commune de test', 'DELEGUE', :d, :now)").param("n", convention)
+        jdbc.sql("insert into convention (numero, caf, partenaire_nom, mode, date_debut, ouverte_le, cree_le) values "
+                + "(:n, '791', 'Commune de test', 'DELEGUE', :d, :d, :now)").param("n", convention)
                 .param("d", LocalDate.now().minusYears(2)).param("now", Instant.now().atOffset(java.time.ZoneOffset.UTC))
                 .update();
         jdbc.sql("insert into convention_quota (convention, service, profil, maximum) values (:n, 'CDAP', 'T2', 5)")

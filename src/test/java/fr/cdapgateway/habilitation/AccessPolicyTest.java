@@ -18,9 +18,10 @@ class AccessPolicyTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     private static final Convention NIORT = new Convention("79-2017-19", "791", "Mairie de Niort", null, "DELEGUE",
-            List.of("CENTRE_LOISIRS", "RESTAURATION_SCOLAIRE"), Map.of(), LocalDate.of(2017, 1, 1), null);
+            List.of("CENTRE_LOISIRS", "RESTAURATION_SCOLAIRE"), Map.of(), LocalDate.of(2017, 1, 1), null,
+            LocalDate.of(2017, 1, 1), Convention.OtherCaf.AUTORISER);
     private static final Convention NO_MOTIFS = new Convention("X-1", "791", "Sans motifs", null, "DELEGUE",
-            List.of(), Map.of(), null, null);
+            List.of(), Map.of(), null, null, null, Convention.OtherCaf.AUTORISER);
 
     private final AccessPolicy policy = new AccessPolicy(catalog());
 

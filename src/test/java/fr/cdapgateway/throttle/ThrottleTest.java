@@ -49,7 +49,7 @@ class ThrottleTest {
 
     private static Account account(String login, String convention) {
         return new Account(1, login, "791", convention, "N", "P", "e@x.example", "PERSONNE", "UTILISATEUR", null,
-                "h", false, 0, null, null, null, null, null);
+                "h", false, 0, null, null, null, null, null, false);
     }
 
     private static Exchange call(Account account, String address) {

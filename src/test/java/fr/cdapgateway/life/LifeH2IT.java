@@ -1,0 +1,16 @@
+package fr.cdapgateway.life;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.cdapgateway.support.TestPorts;
+
+/** The convention's life, on the default storage: H2 in PostgreSQL mode. */
+class LifeH2IT extends LifeScenarios {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestPorts.register(registry);
+        TestPorts.registerH2(registry);
+    }
+}
