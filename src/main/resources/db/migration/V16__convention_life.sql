@@ -68,6 +68,7 @@ create table compte_rendu (
 
 -- Administrator changes (Annexe 3) and departures are requests too.
 alter table demande drop constraint demande_nature;
+alter table demande alter column nature set data type varchar(30);
 alter table demande add constraint demande_nature
     check (nature in ('ATTRIBUTION', 'RETRAIT', 'ADHESION', 'INTERLOCUTEURS', 'CHANGEMENT_ADMINISTRATEUR', 'DEPART'));
 

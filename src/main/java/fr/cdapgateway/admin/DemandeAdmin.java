@@ -27,10 +27,12 @@ public class DemandeAdmin extends AdminResource {
     private final GroupStore groups;
     private final Granting granting;
     private final ContactAdmin contacts;
+    private final AdministratorChange administrators;
 
     DemandeAdmin(DemandeStore demandes, HabilitationStore habilitations, UserStore users, GroupStore groups,
-                 Granting granting, ContactAdmin contacts, AdminKit kit) {
+                 Granting granting, ContactAdmin contacts, AdministratorChange administrators, AdminKit kit) {
         super(kit);
+        this.administrators = administrators;
         this.contacts = contacts;
         this.demandes = demandes;
         this.habilitations = habilitations;
@@ -88,6 +90,10 @@ public class DemandeAdmin extends AdminResource {
             contacts.apply(demande, caller);
             return null;
         }
+        if (AdministratorChange.CHANGE.equals(demande.nature()) || AdministratorChange.DEPARTURE.equals(demande.nature())) {
+            administrators.apply(demande, caller);
+            return null;
+        }
         if ("RETRAIT".equals(demande.nature())) {
             habilitations.find(demande.habilitationId()).filter(h -> !h.ended())
                     .ifPresent(h -> granting.end(h, caller.login(), reason));
@@ -129,7 +135,9 @@ public class DemandeAdmin extends AdminResource {
         view.put("decideePar", d.decideePar());
         view.put("decideeLe", d.decideeLe());
         view.put("motif", d.motifDecision());
-        view.put("interlocuteurs", proposed(d.contenu()));
+        Object contenu = proposed(d.contenu());
+        view.put("interlocuteurs", "INTERLOCUTEURS".equals(d.nature()) ? contenu : null);
+        view.put("changementAdministrateur", AdministratorChange.CHANGE.equals(d.nature()) ? contenu : null);
         return view;
     }
 

@@ -31,6 +31,7 @@ public final class GatewayRequest {
     private String numeroAllocataire;
     private String motif;
     private String objet;
+    private String dossierCaf;
     private boolean identified;
     private int status = 200;
     private String code;
@@ -100,6 +101,8 @@ public final class GatewayRequest {
     public String numeroAllocataire() { return numeroAllocataire; }
     public String motif() { return motif; }
     public String objet() { return objet; }
+    /** The CAF holding the dossier the backend answered with (SPEC §14.11), whatever the profile shows. */
+    public String dossierCaf() { return dossierCaf; }
     public int status() { return status; }
     public String code() { return code; }
     public List<String> flags() { return flags; }
@@ -117,6 +120,7 @@ public final class GatewayRequest {
     public void profil(String value) { this.profil = value; }
     public void numeroAllocataire(String value) { this.numeroAllocataire = value; }
     public void motif(String value) { this.motif = value; }
+    public void dossierCaf(String value) { this.dossierCaf = value; }
     public void objet(String value) { this.objet = value == null || value.length() <= 500 ? value : value.substring(0, 500); }
 
     public void outcome(int newStatus, String newCode) {

@@ -24,6 +24,7 @@ public enum Problem {
     FORBIDDEN(403, "Accès refusé"),
     CONVENTION_INACTIVE(403, "Convention hors de sa période de validité"),
     PROFILE_NOT_SUBSCRIBED(403, "Profil non souscrit par la convention"),
+    DOSSIER_OTHER_CAF(403, "Dossier d'une autre CAF"),
     DOSSIER_NOT_FOUND(404, "Dossier allocataire introuvable"),
     NOT_FOUND(404, "Ressource introuvable"),
     METHOD_NOT_ALLOWED(405, "Méthode non permise"),

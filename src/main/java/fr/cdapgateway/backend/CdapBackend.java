@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Exchange;
@@ -99,7 +100,14 @@ public class CdapBackend {
         }
         // read once, as it arrives: only the profile's allow-listed fields are ever built (SPEC §6)
         AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
-        ObjectNode dossier = parse(bounded(exchange, message.getBody(InputStream.class)), allowLists.of(grant.profile()));
+        ObjectNode dossier = parse(bounded(exchange, message.getBody(InputStream.class)),
+                allowLists.readOf(grant.profile()));
+        // the holding CAF is learnt for the convention's autresCaf rule (SPEC §14.11), shown only if the profile may
+        JsonNode holder = dossier.get(AllowLists.HOLDER);
+        GatewayRequest.of(exchange).dossierCaf(holder != null && holder.isTextual() ? holder.asText() : null);
+        if (!AllowLists.shows(grant.profile(), AllowLists.HOLDER)) {
+            dossier.remove(AllowLists.HOLDER);
+        }
         NumeroAllocataire asked = exchange.getProperty(ConsultationInput.NUMERO, NumeroAllocataire.class);
         if (!asked.value().equals(dossier.path("numeroAllocataire").asText())) {
             // never show a family other than the one asked for, whatever the backend did

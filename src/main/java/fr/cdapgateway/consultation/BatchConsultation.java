@@ -122,7 +122,16 @@ public class BatchConsultation {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> results = newExchange.getProperty(RESULTS, List.class);
             results.add(batch.result(newExchange));
-            return oldExchange == null ? newExchange : oldExchange;
+            if (oldExchange != null) {
+                return oldExchange;
+            }
+            // the first item's exchange carries the batch on: a refusal of that item (handled, with its problem
+            // answered) must not stop the batch's own route nor stand for its answer
+            newExchange.setRouteStop(false);
+            newExchange.setException(null);
+            newExchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+            newExchange.getExchangeExtension().setErrorHandlerHandled(null);
+            return newExchange;
         }
     }
 

@@ -38,7 +38,7 @@ public class UsageStatistics implements TracePurgeGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageStatistics.class);
     /** What the SIGNALER setting of §14.11 adds to a served consultation's trace. */
-    public static final String OTHER_CAF_FLAG = "DOSSIER_AUTRE_CAF";
+    public static final String OTHER_CAF_FLAG = "DOSSIER_AUTRE_CAF"; // OtherCafDossiers.FLAG
 
     /** One count: a month of a convention, for one profile, purpose, action, status and code. */
     public record Count(YearMonth mois, String profil, String motif, String action, int statut, String code,

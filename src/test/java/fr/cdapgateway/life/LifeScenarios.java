@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.cdapgateway.admin.ConventionLife;
+import fr.cdapgateway.admin.IncidentAdmin;
 import fr.cdapgateway.auth.PasswordHasher;
 import fr.cdapgateway.statistics.UsageStatistics;
 import fr.cdapgateway.support.Api;
@@ -81,10 +82,13 @@ abstract class LifeScenarios {
     TraceRetention retention;
     @Autowired
     ConventionLife life;
+    @Autowired
+    IncidentAdmin incidents;
 
     Api api;
     TestAccounts fixtures;
     String cafAdmin;
+    String otherCafAdmin;
 
     @BeforeEach
     void connect() {
@@ -93,8 +97,10 @@ abstract class LifeScenarios {
         // a CAF admin of the day: an administrator's password is renewed yearly, and the clock runs for years here
         cafAdmin = TestAccounts.uniqueLogin("caf");
         fixtures.withRole(cafAdmin, null, "791", "CAF_ADMIN");
-        jdbc.sql("update utilisateur set mot_de_passe_change_le = :now where login = :login")
-                .param("now", CLOCK.instant().atOffset(java.time.ZoneOffset.UTC)).param("login", cafAdmin).update();
+        otherCafAdmin = TestAccounts.uniqueLogin("caf");
+        fixtures.withRole(otherCafAdmin, null, "501", "CAF_ADMIN");
+        freshPassword(cafAdmin);
+        freshPassword(otherCafAdmin);
     }
 
     // ---- a year counted past the traces (done-when 1) ---------------------------------------------------------
@@ -181,7 +187,7 @@ abstract class LifeScenarios {
 
         Reply byManager = api.post(path, minutes).as(manager, TestAccounts.PASSWORD).send();
         Reply wrongSide = api.post(path, minutes.replace("PARTENAIRE", "CAF")).as(admin, TestAccounts.PASSWORD).send();
-        Reply otherCaf = api.post(path, minutes).as("caf50.admin", DEMO).send();
+        Reply otherCaf = api.post(path, minutes).as(otherCafAdmin, TestAccounts.PASSWORD).send();
         Reply written = api.post(path, minutes).as(admin, TestAccounts.PASSWORD).send();
         Reply selfValidation = api.post(path + "/validation", null).as(admin, TestAccounts.PASSWORD).send();
         CLOCK.advance(Duration.ofDays(31));
@@ -222,7 +228,7 @@ abstract class LifeScenarios {
                 TestAccounts.PASSWORD).send();
         api.put(ADMIN + "/conventions/" + numero + "/interlocuteurs", MANDATORY_CONTACTS).as(cafAdmin,
                 TestAccounts.PASSWORD).send();
-        Reply byOtherCaf = api.post(ADMIN + "/conventions/" + numero + "/ouverture", null).as("caf50.admin", DEMO)
+        Reply byOtherCaf = api.post(ADMIN + "/conventions/" + numero + "/ouverture", null).as(otherCafAdmin, TestAccounts.PASSWORD)
                 .send();
         Reply opened = api.post(ADMIN + "/conventions/" + numero + "/ouverture", null).as(cafAdmin,
                 TestAccounts.PASSWORD).send();
@@ -261,7 +267,7 @@ abstract class LifeScenarios {
         Reply shortNotice = api.post(path, tooShort).as(cafAdmin, TestAccounts.PASSWORD).send();
         Reply shortBreach = api.post(path, breachTooShort).as(cafAdmin, TestAccounts.PASSWORD).send();
         Reply byPartner = api.post(path, body("PREAVIS", letter, effect)).as(admin, TestAccounts.PASSWORD).send();
-        Reply byOtherCaf = api.post(path, body("PREAVIS", letter, effect)).as("caf50.admin", DEMO).send();
+        Reply byOtherCaf = api.post(path, body("PREAVIS", letter, effect)).as(otherCafAdmin, TestAccounts.PASSWORD).send();
         Reply malformed = api.post(path, "{\"type\":\"PREAVIS\",\"effetLe\":\"demain\"}").as(cafAdmin,
                 TestAccounts.PASSWORD).send();
         Reply recorded = api.post(path, body("PREAVIS", letter, effect)).as(cafAdmin, TestAccounts.PASSWORD).send();
@@ -322,6 +328,196 @@ abstract class LifeScenarios {
                 .param("c", numero).query(Long.class).single()).isGreaterThanOrEqualTo(3);
     }
 
+    // ---- administrator change (Annexe 3) and departures (§14.9) -------------------------------------------------
+
+    @Test
+    void anAdministratorChangeIsDecidedByTheCafAndAppliedInOneTransaction() {
+        String numero = newConvention(today().minusYears(1));
+        String principal = administrator(numero, "ADMIN_PRINCIPAL");
+        String substitute = administrator(numero, "ADMIN_SUPPLEANT");
+        String manager = TestAccounts.uniqueLogin("ges");
+        fixtures.withRole(manager, numero, "791", "GESTIONNAIRE");
+        String email = "nouvelle.admin." + TestAccounts.uniqueLogin("").substring(1, 7) + "@ccas.example";
+        String form = """
+                {"type":"CHANGEMENT_ADMINISTRATEUR","administrateur":{"nom":"PERRIN","prenom":"Sophie",
+                 "fonction":"Responsable du CCAS","email":"%s","telephone":"05 49 00 00 01","role":"ADMIN_PRINCIPAL"},
+                 "remplace":%s,"signataire":{"nom":"Marc LEROUX","qualite":"Vice-président du CCAS"}}""";
+        String path = ADMIN + "/conventions/" + numero + "/demandes";
+
+        Reply thirdAdministrator = api.post(path, form.formatted(email, "null")).as(principal, TestAccounts.PASSWORD)
+                .send();
+        Reply thirdSubstitute = api.post(path, form.formatted(email, "null").replace("\"ADMIN_PRINCIPAL\"",
+                "\"ADMIN_SUPPLEANT\"")).as(principal, TestAccounts.PASSWORD).send();
+        Reply byManager = api.post(path, form.formatted(email, "\"" + principal + "\"")).as(manager,
+                TestAccounts.PASSWORD).send();
+        Reply byCaf = api.post(path, form.formatted(email, "\"" + principal + "\"")).as(cafAdmin,
+                TestAccounts.PASSWORD).send();
+        Reply otherCaf = api.post(path, form.formatted(email, "\"" + principal + "\"")).as(otherCafAdmin, TestAccounts.PASSWORD).send();
+        Reply unknownReplaced = api.post(path, form.formatted(email, "\"" + manager + "\"")).as(principal,
+                TestAccounts.PASSWORD).send();
+        Reply noSignatory = api.post(path, form.formatted(email, "\"" + principal + "\"")
+                .replaceAll(",\\s*\"signataire\":\\{[^}]*\\}", "")).as(principal, TestAccounts.PASSWORD).send();
+        Reply departureInDelegatedMode = api.post(path, "{\"type\":\"DEPART\",\"utilisateur\":\"" + manager + "\"}")
+                .as(principal, TestAccounts.PASSWORD).send();
+        Reply filed = api.post(path, form.formatted(email, "\"" + principal + "\"")).as(substitute,
+                TestAccounts.PASSWORD).send();
+        long id = filed.json().path("demande").path("id").asLong();
+        Reply byPartnerDecision = api.post(ADMIN + "/demandes/" + id + "/decision", "{\"decision\":\"ACCEPTEE\"}")
+                .as(principal, TestAccounts.PASSWORD).send();
+        Reply accepted = api.post(ADMIN + "/demandes/" + id + "/decision", "{\"decision\":\"ACCEPTEE\"}")
+                .as(cafAdmin, TestAccounts.PASSWORD).send();
+        Reply replacedCalls = api.get("/api/v1/moi").as(principal, TestAccounts.PASSWORD).send();
+        Reply contacts = api.get(ADMIN + "/conventions/" + numero + "/interlocuteurs").as(cafAdmin,
+                TestAccounts.PASSWORD).send();
+        String newLogin = jdbc.sql("select login from utilisateur where email = :e").param("e", email)
+                .query(String.class).optional().orElse(null);
+
+        assertThat(thirdAdministrator.code()).isEqualTo("conflict");
+        assertThat(thirdSubstitute.code()).isEqualTo("conflict");
+        assertThat(byManager.status()).isEqualTo(403);
+        assertThat(byCaf.status()).isEqualTo(403);
+        assertThat(otherCaf.status()).isEqualTo(404);
+        assertThat(unknownReplaced.code()).isEqualTo("invalid-request");
+        assertThat(noSignatory.code()).isEqualTo("invalid-request");
+        assertThat(departureInDelegatedMode.status()).isEqualTo(403);
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+        assertThat(filed.json().path("demande").path("changementAdministrateur").path("signataire").path("nom")
+                .asText()).isEqualTo("Marc LEROUX");
+        assertThat(byPartnerDecision.status()).isEqualTo(403);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(replacedCalls.code()).isEqualTo("account-devalidated");
+        assertThat(newLogin).startsWith("sophie.perrin");
+        assertThat(jdbc.sql("select role from utilisateur where login = :l").param("l", newLogin).query(String.class)
+                .single()).isEqualTo("ADMIN_PRINCIPAL");
+        assertThat(mailsTo(email, "ACTIVATION")).isEqualTo(1);
+        assertThat(contacts.json().path("avenant").asText()).isEqualTo("annexe 3, demande " + id);
+        assertThat(contacts.body()).contains(newLogin, email).doesNotContain("anne.roche@ccas.example");
+    }
+
+    @Test
+    void aDepartureInCentralisedModeIsDevalidatedOnAcceptance() {
+        String numero = newConvention(today().minusYears(1));
+        jdbc.sql("update convention set mode = 'CENTRALISE' where numero = :n").param("n", numero).update();
+        String principal = administrator(numero, "ADMIN_PRINCIPAL");
+        String agent = agentOf(numero);
+        String path = ADMIN + "/conventions/" + numero + "/demandes";
+
+        Reply unknown = api.post(path, "{\"type\":\"DEPART\",\"utilisateur\":\"personne.inconnue\"}").as(principal,
+                TestAccounts.PASSWORD).send();
+        Reply filed = api.post(path, "{\"type\":\"DEPART\",\"utilisateur\":\"" + agent + "\"}").as(principal,
+                TestAccounts.PASSWORD).send();
+        Reply before = consult(agent);
+        long id = filed.json().path("demande").path("id").asLong();
+        Reply accepted = api.post(ADMIN + "/demandes/" + id + "/decision", "{\"decision\":\"ACCEPTEE\"}")
+                .as(cafAdmin, TestAccounts.PASSWORD).send();
+        Reply after = consult(agent);
+
+        assertThat(unknown.code()).isEqualTo("invalid-request");
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(after.code()).isEqualTo("account-devalidated");
+        assertThat(jdbc.sql("select count(*) from habilitation h join utilisateur u on u.id = h.utilisateur_id"
+                + " where u.login = :l and h.terminee_le is null").param("l", agent).query(Long.class).single()).isZero();
+    }
+
+    // ---- incidents (§14.10) -----------------------------------------------------------------------------------
+
+    @Test
+    void anIncidentIsEscalatedAfterTheContractsDelayAndASecurityOneShowsItsDeadline() {
+        String numero = newConvention(today().minusYears(1));
+        jdbc.sql("update convention set escalade_heures = 120 where numero = :n").param("n", numero).update();
+        String principal = administrator(numero, "ADMIN_PRINCIPAL");
+        String manager = TestAccounts.uniqueLogin("ges");
+        fixtures.withRole(manager, numero, "791", "GESTIONNAIRE");
+        String declaration = "{\"convention\":\"" + numero + "\",\"nature\":\"SECURITE\",\"description\":"
+                + "\"Un agent signale un accès inhabituel.\",\"requestIds\":[\"fact-2026-1\"]}";
+
+        Reply byManager = api.post(ADMIN + "/incidents", declaration).as(manager, TestAccounts.PASSWORD).send();
+        Reply otherCaf = api.post(ADMIN + "/incidents", declaration).as(otherCafAdmin, TestAccounts.PASSWORD).send();
+        Reply badNature = api.post(ADMIN + "/incidents", declaration.replace("SECURITE", "PANNE")).as(principal,
+                TestAccounts.PASSWORD).send();
+        Reply declared = api.post(ADMIN + "/incidents", declaration).as(principal, TestAccounts.PASSWORD).send();
+        long id = declared.json().path("id").asLong();
+        Instant at = Instant.parse(declared.json().path("declareLe").asText());
+        long toldAtOnce = mails(numero, "INCIDENT");
+        CLOCK.advance(Duration.ofHours(49));
+        List<Long> notYet = incidents.escalate();
+        CLOCK.advance(Duration.ofHours(72));
+        List<Long> escalated = incidents.escalate();
+        List<Long> notTwice = incidents.escalate();
+        freshPassword(principal);
+        freshPassword(cafAdmin);
+        Reply listedByCaf = api.get(ADMIN + "/incidents").as(cafAdmin, TestAccounts.PASSWORD).send();
+        Reply listedByOtherCaf = api.get(ADMIN + "/incidents").as(otherCafAdmin, TestAccounts.PASSWORD).send();
+        Reply closed = api.post(ADMIN + "/incidents/" + id + "/cloture", "{\"conclusion\":\"Faux positif.\"}")
+                .as(cafAdmin, TestAccounts.PASSWORD).send();
+        Reply closedTwice = api.post(ADMIN + "/incidents/" + id + "/cloture", null).as(principal,
+                TestAccounts.PASSWORD).send();
+
+        assertThat(byManager.status()).isEqualTo(403);
+        assertThat(otherCaf.status()).isEqualTo(404);
+        assertThat(badNature.code()).isEqualTo("invalid-request");
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
+        assertThat(declared.json().path("cote").asText()).isEqualTo("PARTENAIRE");
+        assertThat(Instant.parse(declared.json().path("echeanceRgpd").asText())).isEqualTo(at.plus(Duration.ofHours(72)));
+        assertThat(Instant.parse(declared.json().path("prochaineEscalade").asText()))
+                .isEqualTo(at.plus(Duration.ofHours(120)));
+        assertThat(toldAtOnce).as("the CAF side is told at once").isPositive();
+        assertThat(notYet).doesNotContain(id);
+        assertThat(escalated).contains(id);
+        assertThat(notTwice).doesNotContain(id);
+        assertThat(mails(numero, "INCIDENT_ESCALADE")).isPositive();
+        assertThat(listedByCaf.body()).contains("\"id\":" + id);
+        assertThat(listedByOtherCaf.body()).doesNotContain("\"convention\":\"" + numero + "\"");
+        assertThat(closed.json().path("statut").asText()).isEqualTo("CLOS");
+        assertThat(closedTwice.code()).isEqualTo("conflict");
+    }
+
+    // ---- dossiers of another CAF (§14.11) -----------------------------------------------------------------------
+
+    @Test
+    void anotherCafsDossierIsServedReportedOrRefusedAsTheConventionSays() {
+        String numero = newConvention(today().minusYears(1));
+        String agent = agentOf(numero);
+        String manche = "1050001"; // a dossier of the CAF de la Manche (501) in the simulator
+
+        Reply allowed = dossier(agent, manche);
+        api.patch(ADMIN + "/conventions/" + numero, "{\"autresCaf\":\"SIGNALER\"}").as(cafAdmin, TestAccounts.PASSWORD)
+                .send();
+        Reply reported = dossier(agent, manche);
+        Reply ownCaf = dossier(agent, "1000042");
+        Reply byPartner = api.patch(ADMIN + "/conventions/" + numero, "{\"autresCaf\":\"AUTORISER\"}").as(agent,
+                TestAccounts.PASSWORD).send();
+        Reply badSetting = api.patch(ADMIN + "/conventions/" + numero, "{\"autresCaf\":\"PEUT-ETRE\"}").as(cafAdmin,
+                TestAccounts.PASSWORD).send();
+        api.patch(ADMIN + "/conventions/" + numero, "{\"autresCaf\":\"REFUSER\"}").as(cafAdmin, TestAccounts.PASSWORD)
+                .send();
+        Reply refused = dossier(agent, manche);
+        Reply batch = api.post("/api/v1/quotients-familiaux", "{\"numerosAllocataires\":[\"" + manche
+                + "\",\"1000042\"]}").as(agent, TestAccounts.PASSWORD).motif("CENTRE_LOISIRS").send();
+        Reply ownStill = dossier(agent, "1000042");
+
+        assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+        assertThat(allowed.body()).doesNotContain("\"caf\"").as("T2 does not show the holding CAF");
+        assertThat(reported.status()).isEqualTo(200);
+        assertThat(ownCaf.status()).isEqualTo(200);
+        assertThat(byPartner.status()).isEqualTo(403);
+        assertThat(badSetting.code()).isEqualTo("invalid-request");
+        assertThat(refused.code()).isEqualTo("dossier-other-caf");
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        assertThat(batch.body()).contains("dossier-other-caf");
+        assertThat(ownStill.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from trace where convention = :c and indicateurs like '%DOSSIER_AUTRE_CAF%'")
+                .param("c", numero).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from alerte where convention = :c and type = 'DOSSIER_AUTRE_CAF'")
+                .param("c", numero).query(Long.class).single()).isEqualTo(1);
+        moveTo(today().plusDays(1).atTime(LocalTime.of(2, 0)));
+        statistics.countMissedDays();
+        assertThat(jdbc.sql("select sum(autre_caf) from statistique where convention = :c").param("c", numero)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     static LocalDate today() {
@@ -334,6 +530,7 @@ abstract class LifeScenarios {
         CLOCK.advance(Duration.between(CLOCK.instant(), target));
         retention.preparePartitions();
         freshPassword(cafAdmin);
+        freshPassword(otherCafAdmin);
     }
 
     void freshPassword(String login) {
@@ -367,6 +564,23 @@ abstract class LifeScenarios {
         long id = fixtures.person(agent, numero, "791");
         fixtures.grant(id, numero, "T2", today().minusDays(1), null);
         return agent;
+    }
+
+    String administrator(String numero, String role) {
+        String login = TestAccounts.uniqueLogin("adm");
+        fixtures.withRole(login, numero, "791", role);
+        freshPassword(login);
+        return login;
+    }
+
+    Reply dossier(String agent, String numero) {
+        return api.get("/api/v1/dossiers/" + numero + "/quotient-familial").as(agent, TestAccounts.PASSWORD)
+                .motif("CENTRE_LOISIRS").send();
+    }
+
+    long mailsTo(String address, String cause) {
+        return jdbc.sql("select count(*) from courriel where destinataire = :a and cause = :cause")
+                .param("a", address).param("cause", cause).query(Long.class).single();
     }
 
     Reply consult(String agent) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.admin.AdministratorChange;
 import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.ContactAdmin.Interlocuteur;
 import fr.cdapgateway.api.Problem;
@@ -19,18 +20,22 @@ import fr.cdapgateway.api.ProblemException;
 @Component("adminContacts")
 public class ContactRoutes {
 
-    /** A request filed by the partner; the type says what it asks. */
-    record Filed(String type, String avenant, List<Interlocuteur> interlocuteurs) {
+    /** A request filed by the partner; the type says what it asks (SPEC §14.2, §14.9). */
+    record Filed(String type, String avenant, List<Interlocuteur> interlocuteurs,
+                 AdministratorChange.NewAdministrator administrateur, String remplace,
+                 AdministratorChange.Signatory signataire, String utilisateur) {
     }
 
     private static final String EXPECTED = "{\"avenant\":\"...\",\"interlocuteurs\":[{\"cote\":\"PARTENAIRE\","
             + "\"role\":\"RESPONSABLE_SECURITE\",\"nom\":\"...\",\"prenom\":\"...\",\"email\":\"...\"}]}";
 
     private final ContactAdmin contacts;
+    private final AdministratorChange administrators;
     private final AdminCalls calls;
 
-    ContactRoutes(ContactAdmin contacts, AdminCalls calls) {
+    ContactRoutes(ContactAdmin contacts, AdministratorChange administrators, AdminCalls calls) {
         this.contacts = contacts;
+        this.administrators = administrators;
         this.calls = calls;
     }
 
@@ -47,13 +52,18 @@ public class ContactRoutes {
 
     public void file(Exchange exchange) {
         var caller = caller(exchange);
-        Filed filed = calls.body(exchange, Filed.class, "{\"type\":\"INTERLOCUTEURS\",\"avenant\":\"...\","
-                + "\"interlocuteurs\":[...]}");
-        if (!"INTERLOCUTEURS".equals(filed.type())) {
-            throw new ProblemException(Problem.INVALID_REQUEST, "type : INTERLOCUTEURS.");
-        }
-        Map<String, Object> demande = contacts.propose(caller, segment(exchange, "conventions"),
-                new ContactAdmin.Body(filed.avenant(), filed.interlocuteurs()), request(exchange));
+        Filed filed = calls.body(exchange, Filed.class, "{\"type\":\"INTERLOCUTEURS\"|\"CHANGEMENT_ADMINISTRATEUR\""
+                + "|\"DEPART\", ...}");
+        String numero = segment(exchange, "conventions");
+        Map<String, Object> demande = switch (filed.type() == null ? "" : filed.type()) {
+            case "INTERLOCUTEURS" -> contacts.propose(caller, numero,
+                    new ContactAdmin.Body(filed.avenant(), filed.interlocuteurs()), request(exchange));
+            case "CHANGEMENT_ADMINISTRATEUR" -> administrators.file(caller, numero, new AdministratorChange.Form(
+                    filed.administrateur(), filed.remplace(), filed.signataire()), request(exchange));
+            case "DEPART" -> administrators.fileDeparture(caller, numero, filed.utilisateur(), request(exchange));
+            default -> throw new ProblemException(Problem.INVALID_REQUEST,
+                    "type : INTERLOCUTEURS, CHANGEMENT_ADMINISTRATEUR ou DEPART.");
+        };
         calls.accepted(exchange, Map.of("demande", demande));
     }
 }
