@@ -22,6 +22,16 @@ class Dates {
         this.calendar = calendar;
     }
 
+    /** A day typed in a form ({@code AAAA-MM-JJ}, what a date field posts), or a refusal naming the field. */
+    static LocalDate parse(String value, String field) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new fr.cdapgateway.api.ProblemException(fr.cdapgateway.api.Problem.INVALID_REQUEST,
+                    field + " : une date (AAAA-MM-JJ).");
+        }
+    }
+
     /** A day, an instant or a date-time, or "—" when there is none. */
     public String show(Object value) {
         if (value instanceof Instant instant) {

@@ -221,7 +221,42 @@ class DemoData implements InitializingBean {
                         .param("debut", LocalDate.of(2025, 9, 1)).param("now", now).update();
             }
         }
+        loadUsageHistory();
         LOG.info("demo data loaded: {} conventions, {} accounts", CONVENTIONS.size(), ACCOUNTS.size());
+    }
+
+    /**
+     * A past year of usage counts for the demo conventions (SPEC §14.7), so the bilan page has something to show on
+     * the first start: synthetic and deterministic, a school year's rhythm (September high, summer low), for the 24
+     * months before the current one. The nightly job adds the demo's own traces to them.
+     */
+    private void loadUsageHistory() {
+        int[] rhythm = {110, 85, 60, 75, 70, 72, 55, 65, 90, 20, 15, 240}; // October .. September
+        java.time.YearMonth current = java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        for (DemoConvention c : CONVENTIONS) {
+            String profil = c.quotasCdap().containsKey("T2") ? "T2" : c.quotasCdap().keySet().iterator().next();
+            int scale = c.quotasCdap().values().stream().mapToInt(Integer::intValue).sum();
+            for (int back = 24; back >= 1; back--) {
+                java.time.YearMonth month = current.minusMonths(back);
+                int served = rhythm[(month.getMonthValue() + 2) % 12] * scale / 2;
+                for (int m = 0; m < Math.min(2, c.motifs().size()); m++) {
+                    statistic(c.numero(), month, profil, c.motifs().get(m), 200, "", served / (m + 1));
+                }
+                statistic(c.numero(), month, profil, c.motifs().get(0), 404, "dossier-not-found", served / 150 + 1);
+                if (month.getMonthValue() == 9) {
+                    statistic(c.numero(), month, profil, c.motifs().get(0), 403, "motif-not-allowed", 3);
+                }
+            }
+        }
+    }
+
+    private void statistic(String convention, java.time.YearMonth month, String profil, String motif, int statut,
+                           String code, int count) {
+        jdbc.sql("""
+                insert into statistique (convention, mois, profil, motif, action, statut, code, nombre, autre_caf)
+                values (:c, :mois, :profil, :motif, 'CONSULTATION_QF', :statut, :code, :nombre, 0)""")
+                .param("c", convention).param("mois", month.atDay(1)).param("profil", profil).param("motif", motif)
+                .param("statut", statut).param("code", code).param("nombre", count).update();
     }
 
     private long idOf(String login) {

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -453,6 +456,96 @@ class ConsoleBrowserIT {
         assertThat(jdbc.sql("select statut, motif_decision from demande where id = :id").param("id", demande)
                 .query().singleRow()).containsEntry("statut", "REFUSEE")
                 .containsEntry("motif_decision", "Profil T1 non justifié pour le suivi RSA.");
+    }
+
+    /**
+     * Issue 24's done-when in a browser: the partner's substitute files the form of Annexe 3, the CAF accepts, the
+     * new administrator activates from the mail and signs in, the replaced one is refused; then the annual bilan
+     * with its charts, and its minutes.
+     */
+    @Test
+    void anAdministratorChangeFromTheFormToTheNewAdministratorsFirstSignIn() {
+        String numero = "79-B-" + TestAccounts.uniqueLogin("").substring(1, 9).toUpperCase();
+        jdbc.sql("insert into convention (numero, caf, partenaire_nom, mode, date_debut, signee_le, ouverte_le, cree_le)"
+                + " values (:n, '791', 'CCAS de Chauray', 'DELEGUE', :d, :d, :d, :now)").param("n", numero)
+                .param("d", LocalDate.now().minusYears(1)).param("now", Instant.now().atOffset(ZoneOffset.UTC))
+                .update();
+        jdbc.sql("insert into convention_quota (convention, service, profil, maximum) values (:n, 'CDAP', 'T2', 5)")
+                .param("n", numero).update();
+        TestAccounts fixtures = new TestAccounts(jdbc, hasher);
+        String principal = TestAccounts.uniqueLogin("adm");
+        fixtures.withRole(principal, numero, "791", "ADMIN_PRINCIPAL");
+        String substitute = TestAccounts.uniqueLogin("sup");
+        fixtures.withRole(substitute, numero, "791", "ADMIN_SUPPLEANT");
+        String email = "sophie.perrin." + principal.substring(4) + "@chauray.example";
+
+        signIn(substitute, TestAccounts.PASSWORD);
+        open("/conventions/" + numero + "/changement-administrateur");
+        page("changement-administrateur");
+        new Select(driver.findElement(By.id("role"))).selectByValue("ADMIN_PRINCIPAL");
+        type("nom", "PERRIN");
+        type("prenom", "Sophie");
+        type("fonction", "Directrice du CCAS");
+        type("email", email);
+        type("telephone", "05 49 00 00 01");
+        type("remplace", "personne.inconnue");
+        type("signataireNom", "Marc LEROUX");
+        type("signataireQualite", "Vice-président du CCAS");
+        submit("Transmettre à la CAF");
+        assertThat(text()).contains("remplace : un administrateur actif de la convention");
+        assertThat(driver.findElement(By.id("nom")).getAttribute("value")).as("what was typed is kept").isEqualTo("PERRIN");
+        page("changement-administrateur-refuse");
+        type("remplace", principal);
+        submit("Transmettre à la CAF");
+        assertThat(driver.getCurrentUrl()).endsWith("/conventions/" + numero + "/demandes");
+        assertThat(text()).contains("Le formulaire est transmis à la CAF", "Changement d'administrateur (annexe 3)",
+                "Sophie PERRIN", "remplace " + principal, "Marc LEROUX");
+        page("changement-administrateur-depose");
+        signOut();
+
+        signIn("caf79.admin", DEMO);
+        open("/conventions/" + numero + "/demandes");
+        page("changement-administrateur-caf");
+        submit(driver.findElement(By.cssSelector("button[aria-label^='Accepter la demande']")));
+        assertThat(text()).contains("acceptée : elle est appliquée");
+        String link = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            open("/demo/courriels");
+            return driver.findElements(By.cssSelector("article.courriel")).stream()
+                    .filter(a -> a.getText().contains(email))
+                    .flatMap(a -> a.findElements(By.cssSelector("a[href*='/activation/']")).stream())
+                    .map(a -> a.getAttribute("href")).findFirst().orElse(null);
+        });
+        signOut();
+
+        driver.get(link);
+        type("motDePasse", "Chauray-Sevre-Niortaise-79");
+        type("confirmation", "Chauray-Sevre-Niortaise-79");
+        submit("Enregistrer mon mot de passe");
+        assertThat(driver.getCurrentUrl()).contains("/connexion?active");
+        String newLogin = jdbc.sql("select login from utilisateur where email = :e").param("e", email)
+                .query(String.class).single();
+        signIn(newLogin, "Chauray-Sevre-Niortaise-79");
+        assertThat(driver.getCurrentUrl()).endsWith("/conventions/" + numero);
+        page("nouvel-administrateur");
+        open("/conventions/" + numero + "/interlocuteurs");
+        assertThat(text()).contains("Sophie PERRIN", email);
+        signOut();
+        signIn(principal, TestAccounts.PASSWORD);
+        assertThat(driver.getCurrentUrl()).contains("/connexion");
+        assertThat(text()).contains("dévalidé");
+        page("administrateur-remplace-refuse");
+
+        // the annual bilan of the demo's Niort convention: charts drawn on the server, the figures in tables
+        signIn("caf79.admin", DEMO);
+        open("/conventions/79-2017-19/bilans");
+        assertThat(driver.getTitle()).startsWith("Bilan annuel");
+        assertThat(driver.findElements(By.cssSelector("svg.chart rect.barre"))).hasSizeGreaterThan(12);
+        assertThat(driver.findElements(By.cssSelector("#table-mois tbody tr"))).hasSizeGreaterThanOrEqualTo(12);
+        page("bilan-annuel");
+        type("texte", "Réunion du bilan : usage conforme aux finalités déclarées, aucune remarque.");
+        submit("Enregistrer le compte rendu");
+        assertThat(text()).contains("Le compte rendu est enregistré", "usage conforme");
+        signOut();
     }
 
     private String state(String login) {
