@@ -77,7 +77,7 @@ public class AdministratorChange extends AdminResource {
         caller.require(caller.conventionAdministrator(), "Le changement d'administrateur (annexe 3) est demandé par "
                 + "l'administrateur principal ou suppléant de la convention.");
         Form valid = validate(convention, form);
-        requireRoom(convention.numero(), valid.administrateur().role(), valid.remplace());
+        requireSeat(users, convention.numero(), valid.administrateur().role(), valid.remplace());
         String contenu = write(valid);
         long id = changes.apply(() -> {
             long filed = demandes.file(new DemandeRecord(0, convention.numero(), CHANGE, valid.remplace(), null, null,
@@ -123,7 +123,7 @@ public class AdministratorChange extends AdminResource {
         }
         Form form = read(demande.contenu());
         ConventionRecord convention = conventions.find(demande.convention()).orElseThrow();
-        requireRoom(convention.numero(), form.administrateur().role(), form.remplace());
+        requireSeat(users, convention.numero(), form.administrateur().role(), form.remplace());
         NewAdministrator a = form.administrateur();
         String login = freeLogin(a.prenom(), a.nom());
         long id = users.insert(new NewUser(login, convention.caf(), convention.numero(), a.nom(), a.prenom(), a.email(),
@@ -158,10 +158,16 @@ public class AdministratorChange extends AdminResource {
                 "dévalidation du compte " + user.login()));
     }
 
-    /** At most one active principal and one substitute: the role must be free once the replaced one leaves. */
-    private void requireRoom(String numero, String role, String replaced) {
+    /**
+     * At most one active principal and one substitute per convention (SPEC §14.9): an administrator's role must be
+     * free, once {@code leaving} (the replaced one, or the account changing role) is set aside. Other roles: no limit.
+     */
+    static void requireSeat(UserStore users, String numero, String role, String leaving) {
+        if (numero == null || !CONTACT_ROLE.containsKey(role)) {
+            return;
+        }
         boolean taken = users.ofConvention(numero).stream().anyMatch(u -> u.devalidatedAt() == null
-                && role.equals(u.role()) && !u.login().equals(replaced));
+                && role.equals(u.role()) && !u.login().equals(leaving));
         if (taken) {
             throw new ProblemException(Problem.CONFLICT, "La convention a déjà un "
                     + ("ADMIN_PRINCIPAL".equals(role) ? "administrateur principal" : "administrateur suppléant")

@@ -190,6 +190,7 @@ public class ConventionLife extends AdminResource {
                                 + convention.partenaireNom() + ") prend effet le " + effect.format(DAY) + ".",
                         "Ce jour-là, tous les comptes seront dévalidés et toutes les habilitations terminées : "
                                 + "prévoyez la fin des consultations de vos logiciels.");
+                traces.recordInternal("RAPPEL_RESILIATION", "convention:" + numero + ",effet:" + effect);
             }
             return null;
         });

@@ -27,6 +27,7 @@ import fr.cdapgateway.mail.MailProperties;
 import fr.cdapgateway.mail.Outbox;
 import fr.cdapgateway.mail.Recipients;
 import fr.cdapgateway.mail.Recipients.Recipient;
+import fr.cdapgateway.trace.TraceRecorder;
 
 /**
  * Incidents of the service contracts (SPEC §14.10): declared by the CAF or the convention's administrators, sent to
@@ -60,11 +61,12 @@ public class IncidentAdmin extends AdminResource {
     private final Outbox outbox;
     private final MailProperties mail;
     private final ClusterJobs jobs;
+    private final TraceRecorder traces;
     private final Duration defaultEscalation;
     private final java.time.format.DateTimeFormatter when;
 
     IncidentAdmin(ConventionStore conventions, JdbcClient jdbc, Recipients recipients, Outbox outbox,
-                  MailProperties mail, ClusterJobs jobs,
+                  MailProperties mail, ClusterJobs jobs, TraceRecorder traces,
                   @Value("${gateway.incidents.escalation:48h}") Duration defaultEscalation, AdminKit kit) {
         super(kit);
         this.conventions = conventions;
@@ -73,6 +75,7 @@ public class IncidentAdmin extends AdminResource {
         this.outbox = outbox;
         this.mail = mail;
         this.jobs = jobs;
+        this.traces = traces;
         this.defaultEscalation = defaultEscalation;
         this.when = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", java.util.Locale.FRANCE)
                 .withZone(calendar.zone());
@@ -172,6 +175,7 @@ public class IncidentAdmin extends AdminResource {
                         to = otherSide(incident).equals("CAF") ? recipients.cafAdministrators(convention.caf())
                                 : recipients.administrators(convention.numero());
                     }
+                    traces.recordInternal("ESCALADE_INCIDENT", "incident:" + incident.id() + ",niveau:" + level);
                     history.record("escalade", convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
                             "ESCALADE_INCIDENT", "incident " + incident.id() + ", niveau " + level);
                     tell(convention, incident, to, "Escalade (niveau " + level + ") : incident " + incident.id()

@@ -74,6 +74,7 @@ public class UserAdmin extends AdminResource {
         if ("TECHNIQUE".equals(type) && !"UTILISATEUR".equals(role)) {
             throw IdentityRules.invalid("Un compte technique (supervision) ne peut pas gérer d'habilitations.");
         }
+        AdministratorChange.requireSeat(users, convention.numero(), role, null);
         return insert(caller, body, convention.caf(), convention.numero(), type, role, request);
     }
 
@@ -136,6 +137,9 @@ public class UserAdmin extends AdminResource {
         UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
         String role = patch.role() == null ? user.role() : grantableRole(caller, patch.role());
+        if (!role.equals(user.role())) {
+            AdministratorChange.requireSeat(users, user.convention(), role, user.login());
+        }
         String nom = patch.nom() == null ? user.nom() : IdentityRules.name(patch.nom(), "nom");
         String prenom = patch.prenom() == null ? user.prenom() : IdentityRules.name(patch.prenom(), "prenom");
         String email = patch.email() == null ? user.email() : IdentityRules.email(patch.email());

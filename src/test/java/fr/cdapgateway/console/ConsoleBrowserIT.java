@@ -535,13 +535,35 @@ class ConsoleBrowserIT {
         assertThat(text()).contains("dévalidé");
         page("administrateur-remplace-refuse");
 
-        // the annual bilan of the demo's Niort convention: charts drawn on the server, the figures in tables
+        // the CAF records the convention's resiliation: a notice shorter than 3 months is refused at once
         signIn("caf79.admin", DEMO);
+        open("/conventions/" + numero);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        date("lettre", today);
+        date("effet", today.plusMonths(2));
+        submit("Enregistrer la résiliation");
+        assertThat(text()).contains("au moins 3 mois après la réception de la lettre");
+        date("lettre", today);
+        date("effet", today.plusMonths(3));
+        submit("Enregistrer la résiliation");
+        assertThat(text()).contains("La résiliation est enregistrée", "Résiliation en cours");
+        page("resiliation-enregistree");
+
+        // an incident declared by the CAF, with its escalation delay in view
+        open("/incidents");
+        new Select(driver.findElement(By.id("convention"))).selectByValue(numero);
+        type("description", "Les consultations répondent lentement depuis 9 h.");
+        submit("Déclarer l'incident");
+        assertThat(text()).contains("est déclaré ; l'autre partie est prévenue", "niveau 1 le");
+        page("incidents");
+
+        // the annual bilan of the demo's Niort convention: charts drawn on the server, the figures in tables
         open("/conventions/79-2017-19/bilans");
         assertThat(driver.getTitle()).startsWith("Bilan annuel");
         assertThat(driver.findElements(By.cssSelector("svg.chart rect.barre"))).hasSizeGreaterThan(12);
         assertThat(driver.findElements(By.cssSelector("#table-mois tbody tr"))).hasSizeGreaterThanOrEqualTo(12);
         page("bilan-annuel");
+        fullPage("bilan-annuel-complet");
         type("texte", "Réunion du bilan : usage conforme aux finalités déclarées, aucune remarque.");
         submit("Enregistrer le compte rendu");
         assertThat(text()).contains("Le compte rendu est enregistré", "usage conforme");
@@ -571,6 +593,12 @@ class ConsoleBrowserIT {
 
     private void open(String path) {
         driver.get("http://127.0.0.1:" + port + path);
+    }
+
+    /** A date field takes its value as a date (AAAA-MM-JJ), whatever the browser's way of typing one. */
+    private void date(String id, LocalDate value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+                driver.findElement(By.id(id)), value.toString());
     }
 
     private void type(String id, String value) {
@@ -633,6 +661,18 @@ class ConsoleBrowserIT {
             long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as(name + ": the page is wider than a 390 px screen").isLessThanOrEqualTo(0);
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    /** The whole page in one image, as it would be projected or printed (for docs/console.md). */
+    private void fullPage(String name) {
+        long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 140, 8000)));
+        try {
+            check(String.format("%02d-%s", ++shot, name), false);
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1000));
         }
