@@ -49,7 +49,7 @@ public class AdministratorChange extends AdminResource {
             "ADMIN_SUPPLEANT", "ADMINISTRATEUR_SUPPLEANT");
 
     private final ConventionStore conventions;
-    private final DemandeStore demandes;
+    private final RequestFiling filing;
     private final UserStore users;
     private final HabilitationStore habilitations;
     private final ContactStore contacts;
@@ -57,12 +57,12 @@ public class AdministratorChange extends AdminResource {
     private final CredentialDelivery delivery;
     private final JsonMapper json;
 
-    AdministratorChange(ConventionStore conventions, DemandeStore demandes, UserStore users, HabilitationStore habilitations, ContactStore contacts,
+    AdministratorChange(ConventionStore conventions, RequestFiling filing, UserStore users, HabilitationStore habilitations, ContactStore contacts,
                         ContactAdmin contactAdmin, CredentialDelivery delivery, JsonMapper gatewayJsonMapper,
                         AdminKit kit) {
         super(kit);
         this.conventions = conventions;
-        this.demandes = demandes;
+        this.filing = filing;
         this.users = users;
         this.habilitations = habilitations;
         this.contacts = contacts;
@@ -78,18 +78,9 @@ public class AdministratorChange extends AdminResource {
                 + "l'administrateur principal ou suppléant de la convention.");
         Form valid = validate(convention, form);
         requireSeat(users, convention.numero(), valid.administrateur().role(), valid.remplace());
-        String contenu = write(valid);
-        long id = changes.apply(() -> {
-            long filed = demandes.file(new DemandeRecord(0, convention.numero(), CHANGE, valid.remplace(), null, null,
-                    null, null, null, null, "EN_ATTENTE", caller.login(), null, null, null, null, contenu),
-                    clock.instant());
-            history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, filed, "DEPOT",
-                    "changement d'administrateur (" + valid.administrateur().role() + ")"
-                            + (valid.remplace() == null ? "" : ", remplace " + valid.remplace()));
-            return filed;
-        });
-        request.objet("demande:" + id);
-        return DemandeAdmin.view(demandes.find(id).orElseThrow());
+        return filing.file(caller, convention.numero(), CHANGE, valid.remplace(), write(valid),
+                "changement d'administrateur (" + valid.administrateur().role() + ")"
+                        + (valid.remplace() == null ? "" : ", remplace " + valid.remplace()), request);
     }
 
     /** In CENTRALISE mode the partner reports a departure; the CAF devalidates the account on acceptance. */
@@ -102,16 +93,8 @@ public class AdministratorChange extends AdminResource {
         if (leaving == null) {
             throw IdentityRules.invalid("utilisateur : un compte actif de la convention.");
         }
-        long id = changes.apply(() -> {
-            long filed = demandes.file(new DemandeRecord(0, convention.numero(), DEPARTURE, leaving.login(), null, null,
-                    null, null, null, null, "EN_ATTENTE", caller.login(), null, null, null, null, null),
-                    clock.instant());
-            history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, filed, "DEPOT",
-                    "départ de " + leaving.login());
-            return filed;
-        });
-        request.objet("demande:" + id);
-        return DemandeAdmin.view(demandes.find(id).orElseThrow());
+        return filing.file(caller, convention.numero(), DEPARTURE, leaving.login(), null,
+                "départ de " + leaving.login(), request);
     }
 
     /** Applies an accepted request of type CHANGEMENT_ADMINISTRATEUR or DEPART, in the decision's transaction. */

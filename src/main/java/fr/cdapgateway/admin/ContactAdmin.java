@@ -61,15 +61,15 @@ public class ContactAdmin extends AdminResource {
     private static final Pattern PHONE = Pattern.compile("[0-9+ .()-]{6,30}");
 
     private final ContactStore store;
-    private final DemandeStore demandes;
+    private final RequestFiling filing;
     private final UserStore users;
     private final JsonMapper json;
 
-    ContactAdmin(ContactStore store, DemandeStore demandes, UserStore users, JsonMapper gatewayJsonMapper,
+    ContactAdmin(ContactStore store, RequestFiling filing, UserStore users, JsonMapper gatewayJsonMapper,
                  AdminKit kit) {
         super(kit);
         this.store = store;
-        this.demandes = demandes;
+        this.filing = filing;
         this.users = users;
         this.json = gatewayJsonMapper;
     }
@@ -110,16 +110,8 @@ public class ContactAdmin extends AdminResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        long id = changes.apply(() -> {
-            long filed = demandes.file(new DemandeRecord(0, convention.numero(), "INTERLOCUTEURS", null, null, null,
-                    null, null, null, null, "EN_ATTENTE", caller.login(), null, null, null, null, contenu),
-                    clock.instant());
-            history.record(caller.login(), convention.numero(), HistoryLog.Kind.DEMANDE, filed, "DEPOT",
-                    "interlocuteurs, avenant " + valid.avenant());
-            return filed;
-        });
-        request.objet("demande:" + id);
-        return DemandeAdmin.view(demandes.find(id).orElseThrow());
+        return filing.file(caller, convention.numero(), "INTERLOCUTEURS", null, contenu,
+                "interlocuteurs, avenant " + valid.avenant(), request);
     }
 
     /** Applies an accepted request of type INTERLOCUTEURS, in the decision's transaction. */

@@ -30,6 +30,7 @@ import fr.cdapgateway.auth.PasswordHasher;
 import fr.cdapgateway.support.Api;
 import fr.cdapgateway.support.Api.Reply;
 import fr.cdapgateway.support.TestAccounts;
+import fr.cdapgateway.support.TestConventions;
 
 /**
  * Delegated management under CAF supervision (SPEC §8), over real HTTP against the running gateway.
@@ -809,26 +810,9 @@ abstract class AdminScenarios {
                  "mode":"DELEGUE","services":{"CDAP":%s},"motifs":["CENTRE_LOISIRS"],"dateDebut":"%s"}"""
                 .formatted(numero, quotas, LocalDate.now().minusYears(2))).as("caf79.admin", DEMO).send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        openWithContacts(numero);
+        TestConventions.openWithContacts(api, numero, "caf79.admin", DEMO, null);
         return numero;
     }
-
-    /** The mandatory contacts of Annexe 1, then the opening of access (SPEC §14.8). */
-    private void openWithContacts(String numero) {
-        Reply contacts = api.put(ADMIN + "/conventions/" + numero + "/interlocuteurs", MANDATORY_CONTACTS)
-                .as("caf79.admin", DEMO).send();
-        assertThat(contacts.status()).as(contacts.toString()).isEqualTo(200);
-        Reply opened = api.post(ADMIN + "/conventions/" + numero + "/ouverture", null).as("caf79.admin", DEMO).send();
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
-    }
-
-    private static final String MANDATORY_CONTACTS = """
-            {"avenant":"initial","interlocuteurs":[
-             {"cote":"PARTENAIRE","role":"ADMINISTRATEUR_PRINCIPAL","nom":"ROCHE","prenom":"Anne","email":"anne.roche@ccas.example"},
-             {"cote":"PARTENAIRE","role":"RESPONSABLE_SECURITE","nom":"BLANC","prenom":"Paul","email":"paul.blanc@ccas.example"},
-             {"cote":"PARTENAIRE","role":"RESPONSABLE_SERVICES","nom":"VIDAL","prenom":"Lise","email":"lise.vidal@ccas.example"},
-             {"cote":"CAF","role":"RESPONSABLE_SECURITE","nom":"MARCHAND","prenom":"Éric","email":"eric.marchand@caf79.example"},
-             {"cote":"CAF","role":"GUICHET","nom":"Guichet partenaires","email":"partenaires@caf79.example"}]}""";
 
     private Reply grant(String caller, String convention, String login, String profil) {
         String password = caller.contains(".") && !caller.startsWith("gest.") && !caller.startsWith("admin.")

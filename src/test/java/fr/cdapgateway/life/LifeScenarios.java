@@ -34,6 +34,7 @@ import fr.cdapgateway.support.Api;
 import fr.cdapgateway.support.Api.Reply;
 import fr.cdapgateway.support.MutableClock;
 import fr.cdapgateway.support.TestAccounts;
+import fr.cdapgateway.support.TestConventions;
 import fr.cdapgateway.trace.TraceRetention;
 
 /**
@@ -61,14 +62,6 @@ abstract class LifeScenarios {
             return CLOCK;
         }
     }
-
-    static final String MANDATORY_CONTACTS = """
-            {"avenant":"initial","interlocuteurs":[
-             {"cote":"PARTENAIRE","role":"ADMINISTRATEUR_PRINCIPAL","nom":"ROCHE","prenom":"Anne","email":"anne.roche@ccas.example"},
-             {"cote":"PARTENAIRE","role":"RESPONSABLE_SECURITE","nom":"BLANC","prenom":"Paul","email":"paul.blanc@ccas.example"},
-             {"cote":"PARTENAIRE","role":"RESPONSABLE_SERVICES","nom":"VIDAL","prenom":"Lise","email":"lise.vidal@ccas.example"},
-             {"cote":"CAF","role":"RESPONSABLE_SECURITE","nom":"MARCHAND","prenom":"Éric","email":"eric.marchand@caf79.example"},
-             {"cote":"CAF","role":"GUICHET","nom":"Guichet partenaires","email":"partenaires@caf79.example"}]}""";
 
     @Value("${gateway.api.port}")
     int apiPort;
@@ -226,7 +219,7 @@ abstract class LifeScenarios {
         Reply beforeOpening = consult(agent);
         Reply refusedOpening = api.post(ADMIN + "/conventions/" + numero + "/ouverture", null).as(cafAdmin,
                 TestAccounts.PASSWORD).send();
-        api.put(ADMIN + "/conventions/" + numero + "/interlocuteurs", MANDATORY_CONTACTS).as(cafAdmin,
+        api.put(ADMIN + "/conventions/" + numero + "/interlocuteurs", TestConventions.MANDATORY_CONTACTS).as(cafAdmin,
                 TestAccounts.PASSWORD).send();
         Reply byOtherCaf = api.post(ADMIN + "/conventions/" + numero + "/ouverture", null).as(otherCafAdmin, TestAccounts.PASSWORD)
                 .send();
@@ -550,12 +543,7 @@ abstract class LifeScenarios {
 
     String newConvention(LocalDate signed) {
         String numero = created(signed);
-        Reply contacts = api.put(ADMIN + "/conventions/" + numero + "/interlocuteurs", MANDATORY_CONTACTS)
-                .as(cafAdmin, TestAccounts.PASSWORD).send();
-        assertThat(contacts.status()).as(contacts.toString()).isEqualTo(200);
-        Reply opened = api.post(ADMIN + "/conventions/" + numero + "/ouverture", "{\"le\":\"" + signed + "\"}")
-                .as(cafAdmin, TestAccounts.PASSWORD).send();
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+        TestConventions.openWithContacts(api, numero, cafAdmin, TestAccounts.PASSWORD, "{\"le\":\"" + signed + "\"}");
         return numero;
     }
 
