@@ -36,6 +36,8 @@ alter table convention add column resiliation_effet_le date;
 alter table convention add column resiliation_par varchar(100);
 alter table convention add column resiliation_rappel_le timestamp with time zone;
 alter table convention add column close_le timestamp with time zone;
+-- the last anniversary both sides were told of (tacit renewal, the bilan due)
+alter table convention add column anniversaire_annonce date;
 update convention set ouverte_le = date_debut, signee_le = date_debut;
 
 -- Conventions already ended: their accounts devalidated and habilitations ended on the day after their last day,

@@ -92,6 +92,11 @@ public class ConventionLife extends AdminResource {
             store.open(convention.numero(), day);
             history.record(caller.login(), convention.numero(), HistoryLog.Kind.CONVENTION, convention.numero(),
                     "OUVERTURE", "accès ouvert le " + day);
+            tell(convention, "Ouverture de l'accès : convention " + convention.numero(), "OUVERTURE",
+                    "L'accès au service CDAP de la convention " + convention.numero() + " ("
+                            + convention.partenaireNom() + ") est ouvert à compter du " + day.format(DAY) + ".",
+                    "La convention est conclue pour un an et reconduite tacitement chaque année ; un bilan annuel "
+                            + "est établi à chaque anniversaire.");
             return null;
         });
         return conventions.view(store.find(convention.numero()).orElseThrow());
@@ -168,6 +173,9 @@ public class ConventionLife extends AdminResource {
     /** What the dates ask today; returns the conventions closed. */
     public List<String> act() {
         LocalDate today = calendar.today();
+        for (String numero : store.renewable()) {
+            renew(numero, today);
+        }
         for (String numero : store.resiliationsToRemind(today.plusDays(30))) {
             remind(numero);
         }
@@ -191,6 +199,39 @@ public class ConventionLife extends AdminResource {
                         "Ce jour-là, tous les comptes seront dévalidés et toutes les habilitations terminées : "
                                 + "prévoyez la fin des consultations de vos logiciels.");
                 traces.recordInternal("RAPPEL_RESILIATION", "convention:" + numero + ",effet:" + effect);
+            }
+            return null;
+        });
+    }
+
+    /** On its anniversary a convention in course is renewed tacitly: both sides are told, and that its bilan is due. */
+    private void renew(String numero, LocalDate today) {
+        ConventionRecord convention = store.find(numero).orElseThrow();
+        LocalDate base = convention.dates().anniversaryBase(convention.dateDebut());
+        if (!today.isAfter(base) || !ConventionYears.nextAnniversary(base, today).equals(today)) {
+            return;
+        }
+        changes.apply(() -> {
+            if (store.announceAnniversary(numero, today)) {
+                int ended = today.getYear() - 1;
+                List<Recipient> to = new ArrayList<>(recipients.administrators(numero));
+                to.addAll(recipients.contacts(numero));
+                to.addAll(recipients.cafAdministrators(convention.caf()));
+                List<Letter> letters = new ArrayList<>();
+                for (Recipient recipient : Recipients.distinct(to)) {
+                    letters.add(Letter.to(recipient).about("Convention " + numero + " reconduite ; bilan annuel",
+                            "RECONDUCTION").of(convention.caf(), numero)
+                            .says("La convention " + numero + " (" + convention.partenaireNom() + ") est reconduite "
+                                    + "tacitement pour un an à compter du " + today.format(DAY) + ".",
+                                    "Le bilan de l'année écoulée (article 16) est disponible : consultations, refus, "
+                                            + "habilitations, alertes, incidents et revue annuelle. Son compte rendu "
+                                            + "est rédigé par une partie et validé par l'autre dans les 30 jours.")
+                            .link(mail.link("/conventions/" + numero + "/bilans/" + ended), "Voir le bilan")
+                            .build());
+                }
+                outbox.post(letters);
+                history.record("reconduction", numero, HistoryLog.Kind.CONVENTION,
+                        numero, "RECONDUCTION", "reconduite le " + today);
             }
             return null;
         });

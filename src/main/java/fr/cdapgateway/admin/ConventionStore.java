@@ -163,6 +163,22 @@ class ConventionStore {
                 .param("until", until).query(String.class).list();
     }
 
+    /** Marks this anniversary told, once: false when another run told it. */
+    boolean announceAnniversary(String numero, LocalDate day) {
+        return jdbc.sql("""
+                update convention set anniversaire_annonce = :day
+                 where numero = :numero and (anniversaire_annonce is null or anniversaire_annonce < :day)""")
+                .param("day", day).param("numero", numero).update() == 1;
+    }
+
+    /** Conventions open and in course (not ended, no resiliation recorded): those tacitly renewed. */
+    List<String> renewable() {
+        return jdbc.sql("""
+                select numero from convention where ouverte_le is not null and close_le is null
+                   and resiliation_type is null and date_fin is null order by numero""")
+                .query(String.class).list();
+    }
+
     /** Conventions past their last day and not yet closed (ended by a resiliation or by their end date). */
     List<String> toClose(LocalDate today) {
         return jdbc.sql("select numero from convention where date_fin < :today and close_le is null order by numero")

@@ -121,6 +121,11 @@ abstract class LifeScenarios {
             assertThat(wrongPurpose.status()).as(wrongPurpose.toString()).isBetween(400, 403);
             refused++;
         }
+        moveTo(signed.plusYears(1).atTime(LocalTime.of(0, 30)));
+        life.act(); // the anniversary: tacit renewal, both sides told the bilan is due
+        long renewedOnce = mails(numero, "RECONDUCTION");
+        life.act();
+        long renewedTwice = mails(numero, "RECONDUCTION");
         moveTo(signed.plusYears(1).plusDays(1).atTime(LocalTime.of(4, 0)));
         statistics.countMissedDays();
         retention.purge(); // traces older than six months go, with their days counted first
@@ -137,6 +142,8 @@ abstract class LifeScenarios {
         Reply stats = api.get(ADMIN + "/conventions/" + numero + "/statistiques?de=" + YearMonth.from(signed) + "&a="
                 + YearMonth.from(signed.plusYears(1))).as(cafAdmin, TestAccounts.PASSWORD).send();
 
+        assertThat(renewedOnce).as("both sides are told of the renewal").isGreaterThanOrEqualTo(6);
+        assertThat(renewedTwice).as("once").isEqualTo(renewedOnce);
         assertThat(oldTraces).as("the traces of the first months are purged").isZero();
         assertThat(statisticsRows(numero)).as("counting twice changes nothing").isEqualTo(before);
         assertThat(recounted).isFalse();
@@ -239,6 +246,7 @@ abstract class LifeScenarios {
         assertThat(opened.json().path("echeance").asText()).isEqualTo(today().minusDays(5).plusYears(1).toString());
         assertThat(twice.code()).isEqualTo("conflict");
         assertThat(afterOpening.status()).as(afterOpening.toString()).isEqualTo(200);
+        assertThat(mails(numero, "OUVERTURE")).as("both sides are told access is open").isGreaterThanOrEqualTo(6);
     }
 
     // ---- resiliation: notice, reminder, effect (done-when 2) ---------------------------------------------------
