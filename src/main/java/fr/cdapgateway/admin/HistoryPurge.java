@@ -120,6 +120,8 @@ public class HistoryPurge {
                 history += jdbc.sql("delete from historique where objet_type = 'UTILISATEUR' and objet_id = :login")
                         .param("login", login).update();
                 jdbc.sql("delete from groupe_membre where utilisateur_id = :id").param("id", id).update();
+                // its activation and reset links, long dead: without this the account could never be purged
+                jdbc.sql("delete from lien_compte where utilisateur_id = :id").param("id", id).update();
                 jdbc.sql("delete from utilisateur where id = :id").param("id", id).update();
             }
             history += purgeDecidedRequests(limit) + purgeEndedMemberships(limit);

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.cdapgateway.admin.ConventionLife;
+import fr.cdapgateway.admin.HistoryPurge;
 import fr.cdapgateway.admin.IncidentAdmin;
 import fr.cdapgateway.auth.PasswordHasher;
 import fr.cdapgateway.statistics.UsageStatistics;
@@ -77,6 +78,8 @@ abstract class LifeScenarios {
     ConventionLife life;
     @Autowired
     IncidentAdmin incidents;
+    @Autowired
+    HistoryPurge history;
 
     Api api;
     TestAccounts fixtures;
@@ -324,9 +327,22 @@ abstract class LifeScenarios {
                 .param("c", numero).query((rs, row) -> rs.getTimestamp(1) == null ? null
                         : rs.getTimestamp(1).toInstant()).list();
         assertThat(ended).hasSize(2).containsOnly(effectStart);
-        // the 6-year retention runs from the effect: the history purge's limit is six years after it
         assertThat(jdbc.sql("select count(*) from historique where convention = :c and action = 'FIN'")
                 .param("c", numero).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+
+        // the 6-year retention runs from the effect: kept the day before six years have passed, purged the day after
+        jdbc.sql("insert into lien_compte (utilisateur_id, empreinte, nature, cree_le, expire_le) select id, :e,"
+                + " 'ACTIVATION', devalide_le, devalide_le from utilisateur where login = :l")
+                .param("e", "f".repeat(60) + agent.substring(agent.length() - 4)).param("l", agent).update();
+        moveTo(effect.plusYears(6).minusDays(1).atTime(LocalTime.of(3, 30)));
+        history.purge();
+        long keptTheDayBefore = accountsOf(numero);
+        moveTo(effect.plusYears(6).plusDays(1).atTime(LocalTime.of(3, 30)));
+        history.purge();
+        assertThat(keptTheDayBefore).isEqualTo(3);
+        assertThat(accountsOf(numero)).as("an account with a (dead) activation link is purged too").isZero();
+        assertThat(jdbc.sql("select count(*) from habilitation where convention = :c").param("c", numero)
+                .query(Long.class).single()).isZero();
     }
 
     // ---- administrator change (Annexe 3) and departures (§14.9) -------------------------------------------------
@@ -572,6 +588,11 @@ abstract class LifeScenarios {
     Reply dossier(String agent, String numero) {
         return api.get("/api/v1/dossiers/" + numero + "/quotient-familial").as(agent, TestAccounts.PASSWORD)
                 .motif("CENTRE_LOISIRS").send();
+    }
+
+    long accountsOf(String numero) {
+        return jdbc.sql("select count(*) from utilisateur where convention = :c").param("c", numero)
+                .query(Long.class).single();
     }
 
     long mailsTo(String address, String cause) {
