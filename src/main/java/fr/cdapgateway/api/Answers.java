@@ -110,7 +110,8 @@ public class Answers {
         document.put("title", problem.title());
         document.put("status", problem.status());
         document.put("detail", detail);
-        document.put("instance", request.path());
+        // never null: a request line without a path (a bare query) is still answered with an instance
+        document.put("instance", request.path() == null || request.path().isEmpty() ? "/" : request.path());
         document.put("code", problem.code());
         document.put("requestId", request.requestId());
         document.put("convention", request.disclosedConvention());

@@ -45,7 +45,8 @@ public class RequestGuard extends ChannelInboundHandlerAdapter implements Channe
     public static final String ALLOW = "X-Cdap-Gateway-Allow";
     public static final String ORIGINAL_URI = "X-Cdap-Gateway-Uri";
     public static final String ORIGINAL_METHOD = "X-Cdap-Gateway-Methode";
-    private static final List<String> KEPT = List.of("X-Request-ID", "User-Agent", "X-Forwarded-For");
+    /** What the refusal keeps of the client's headers: its request id, agent, forwarding, and whether to close. */
+    private static final List<String> KEPT = List.of("X-Request-ID", "User-Agent", "X-Forwarded-For", "Connection");
 
     private final CamelContext camel;
     private final int maxBodyBytes;
@@ -107,6 +108,15 @@ public class RequestGuard extends ChannelInboundHandlerAdapter implements Channe
                 request.headers().remove(internal);
             }
             RequestVerdict.Refusal refusal = verdict().judge(request.method().name(), request.uri());
+            if (!request.headers().contains(HttpHeaderNames.HOST)) {
+                if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+                    // HTTP/1.0 may omit it; the engine would answer a bare 400 without one
+                    request.headers().set(HttpHeaderNames.HOST, "localhost");
+                } else if (refusal == null) {
+                    // HTTP/1.1 requires it (RFC 9112, 3.2): the gateway's own 400, not the engine's bare one
+                    refusal = new RequestVerdict.Refusal(RequestVerdict.Reason.MALFORMED, null);
+                }
+            }
             boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
             if (refusal == null && HttpUtil.getContentLength(request, 0L) > maxBodyBytes) {
                 refusal = new RequestVerdict.Refusal(RequestVerdict.Reason.BODY_TOO_LARGE, null);
@@ -114,9 +124,11 @@ public class RequestGuard extends ChannelInboundHandlerAdapter implements Channe
             if (refusal != null) {
                 ReferenceCountUtil.release(request);
                 discarding = !whole;
-                // a client waiting for 100-continue will not send the body: close after the answer
+                // a client waiting for 100-continue will not send the body, and a body too large is not read: answer
+                // at once, then close (HTTP/1.0, no keep-alive) rather than read megabytes to keep the connection
+                boolean close = expectsContinue || refusal.reason() == RequestVerdict.Reason.BODY_TOO_LARGE;
                 refuse(ctx, request, refusal.reason(), refusal.allow(),
-                        expectsContinue ? HttpVersion.HTTP_1_0 : request.protocolVersion());
+                        close ? HttpVersion.HTTP_1_0 : request.protocolVersion());
                 return;
             }
             if (request instanceof FullHttpRequest) {
@@ -144,7 +156,7 @@ public class RequestGuard extends ChannelInboundHandlerAdapter implements Channe
                 HttpRequest refused = head;
                 reset();
                 discarding = !last;
-                refuse(ctx, refused, RequestVerdict.Reason.BODY_TOO_LARGE, null, refused.protocolVersion());
+                refuse(ctx, refused, RequestVerdict.Reason.BODY_TOO_LARGE, null, HttpVersion.HTTP_1_0);
                 return;
             }
             if (last) {

@@ -26,6 +26,8 @@ public final class RequestVerdict {
     public enum Reason {
         URI(Problem.INVALID_REQUEST, "L'adresse de la requête contient des caractères ou des séquences "
                 + "d'échappement (%xx) invalides."),
+        TARGET(Problem.INVALID_REQUEST, "La cible de la requête doit être un chemin de l'API (/api/v1/...) : la "
+                + "passerelle n'est pas un mandataire (proxy)."),
         MALFORMED(Problem.INVALID_REQUEST, "La requête HTTP est mal formée."),
         HEADERS_TOO_LARGE(Problem.INVALID_REQUEST, "Les en-têtes ou la ligne de la requête sont trop volumineux."),
         BODY_TOO_LARGE(Problem.PAYLOAD_TOO_LARGE, "Le corps de la requête dépasse la taille admise."),
@@ -69,9 +71,17 @@ public final class RequestVerdict {
         if (uri == null || uri.isEmpty() || !printableAscii(uri) || !escapesDecode(uri)) {
             return new Refusal(Reason.URI, null);
         }
+        if (uri.charAt(0) != '/') {
+            // absolute-form (a proxy's request line) or asterisk-form: the gateway is an origin server, not a proxy
+            return new Refusal(Reason.TARGET, null);
+        }
         String path = pathOf(uri);
         if (path == null) {
             return new Refusal(Reason.URI, null);
+        }
+        if (path.contains("//")) {
+            // an empty segment names no resource (the engine would not match it either)
+            return new Refusal(Reason.PATH, null);
         }
         String[] asked = segments(path);
         Set<String> allowed = new TreeSet<>();
@@ -124,15 +134,18 @@ public final class RequestVerdict {
         return segments.toArray(String[]::new);
     }
 
+    /** Printable ASCII that a URI may hold (RFC 3986): never a backslash, a quote, braces, a pipe... */
     private static boolean printableAscii(String uri) {
         for (int i = 0; i < uri.length(); i++) {
             char c = uri.charAt(i);
-            if (c <= 0x20 || c >= 0x7F) {
+            if (c <= 0x20 || c >= 0x7F || NOT_IN_URI.indexOf(c) >= 0) {
                 return false;
             }
         }
         return true;
     }
+
+    private static final String NOT_IN_URI = "\\\"<>^`{|}";
 
     /** Every %-escape has two hex digits, and what they encode is valid UTF-8. */
     static boolean escapesDecode(String uri) {

@@ -75,7 +75,10 @@ public class CdapBackend {
         message.setHeader("X-Request-ID", request.requestId());
         // the raw stream, not a gunzipped one: what is read from the backend is bounded as it arrives
         exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, Boolean.TRUE);
-        request.backendDeadline(System.nanoTime() + answerDeadlineNanos);
+        long deadline = System.nanoTime() + answerDeadlineNanos;
+        request.backendDeadline(deadline);
+        // the status line and headers too: every read of this call ends at the deadline (BackendConnections)
+        BackendConnections.deadline(deadline);
     }
 
     /** Maps the backend's answer: 200 with a JSON object, 404, or a problem. */

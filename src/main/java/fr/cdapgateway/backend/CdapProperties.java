@@ -20,5 +20,7 @@ record CdapProperties(
         @NotBlank String serviceLogin,
         @NotBlank String servicePassword,
         // the largest answer read from the backend (a dossier is a few KB); beyond it: 502 backend-error
-        @org.springframework.boot.context.properties.bind.DefaultValue("1048576") @Min(1024) long maxAnswerBytes) {
+        @org.springframework.boot.context.properties.bind.DefaultValue("1048576") @Min(1024) long maxAnswerBytes,
+        // connections kept to the backend (BackendConnections): one per call in flight, the bulkhead's limit below it
+        @org.springframework.boot.context.properties.bind.DefaultValue("200") @Min(1) int maxConnections) {
 }

@@ -100,4 +100,55 @@ class ApiTlsIT {
                 URI.create("http://localhost:" + apiPort + "/api/v1/statut")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
     }
+
+    /**
+     * ANSSI-PA-035 / Mozilla "intermediate" on both ports: TLS 1.2 only with ECDHE and AEAD (a CBC suite the client
+     * offers alone is refused), and no client-initiated renegotiation.
+     */
+    @Test
+    void bothPortsOfferOnlyForwardSecretAeadSuitesAndRefuseRenegotiation() throws Exception {
+        for (int port : new int[] {apiPort, consolePort}) {
+            assertThat(handshake(port, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")).as(port + " ECDHE-GCM").isTrue();
+            assertThat(handshake(port, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")).as(port + " ChaCha20").isTrue();
+            assertThat(handshake(port, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256")).as(port + " CBC").isFalse();
+            assertThat(handshake(port, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384")).as(port + " CBC").isFalse();
+            try (javax.net.ssl.SSLSocket socket = socket(port, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")) {
+                socket.startHandshake();
+                // a second handshake on the same connection is a renegotiation: refused by the server
+                socket.startHandshake();
+                socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+                socket.getOutputStream().flush();
+                assertThat(socket.getInputStream().read()).as(port + ": renegotiation refused").isEqualTo(-1);
+            } catch (javax.net.ssl.SSLException | java.net.SocketException refused) {
+                // refused: the expected outcome
+            }
+        }
+    }
+
+    private boolean handshake(int port, String suite) throws Exception {
+        try (javax.net.ssl.SSLSocket socket = socket(port, suite)) {
+            socket.startHandshake();
+            return suite.equals(socket.getSession().getCipherSuite());
+        } catch (javax.net.ssl.SSLException refused) {
+            return false;
+        }
+    }
+
+    private static javax.net.ssl.SSLSocket socket(int port, String suite) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (var in = Files.newInputStream(CERTIFICATE)) {
+            trusted.setCertificateEntry("api", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(null, trust.getTrustManagers(), null);
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket("localhost",
+                port);
+        socket.setSoTimeout(5000);
+        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+        socket.setEnabledCipherSuites(new String[] {suite});
+        return socket;
+    }
 }

@@ -78,7 +78,11 @@ class CleanAnswersIT {
             "GET, /api/v1/dossiers/%zz, 400, invalid-request",
             "GET, /api/v1/moi?x=%G1, 400, invalid-request",
             "GET, /api/v1/dossiers/%FF%FE, 400, invalid-request",
-            "GET, /api/v1/moi?x=%, 400, invalid-request"})
+            "GET, /api/v1/moi?x=%, 400, invalid-request",
+            "GET, //api/v1/statut, 404, not-found",
+            "GET, /api/v1/admin//traces//verification, 404, not-found",
+            "GET, /api/v1/dossiers/..\\..\\admin, 400, invalid-request",
+            "GET, /api/v1/dossiers/{numero}, 400, invalid-request"})
     void whatNoRouteServesIsAProblemWithItsRequestIdAndTrace(String method, String path, int status, String code)
             throws Exception {
         String id = "clean-" + UUID.randomUUID();
@@ -104,6 +108,35 @@ class CleanAnswersIT {
         head.write(" HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
         assertProblem(RawHttp.send(apiPort, head.toByteArray(), null), 400, "invalid-request");
+    }
+
+    @Test
+    void aProxysAbsoluteFormRequestLineIsAProblem() throws Exception {
+        RawHttp.Response response = send("GET http://evil.example/api/v1/statut HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+
+        assertProblem(response, 400, "invalid-request");
+        assertThat(JSON.readTree(response.body()).path("detail").asText()).contains("mandataire");
+    }
+
+    @Test
+    void aRequestWithoutHostIsAProblemInHttp11AndServedInHttp10() throws Exception {
+        assertProblem(send("GET /api/v1/statut HTTP/1.1\r\n\r\n"), 400, "invalid-request");
+        assertThat(send("GET /api/v1/statut HTTP/1.0\r\n\r\n").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTooLargeBodyIsAnsweredAtOnceAndTheConnectionClosed() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), apiPort)) {
+            socket.setSoTimeout(20_000);
+            // 20 MB announced, none of it sent: the answer cannot wait for the body
+            socket.getOutputStream().write(("POST /api/v1/quotients-familiaux HTTP/1.1\r\nHost: x\r\n" + AUTH
+                    + "Content-Type: application/json\r\nContent-Length: 20000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("payload-too-large", "X-Request-ID");
+        }
     }
 
     @Test
