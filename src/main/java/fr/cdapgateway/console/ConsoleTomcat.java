@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.connector.Request;
+import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -25,6 +26,12 @@ class ConsoleTomcat implements WebServerFactoryCustomizer<TomcatServletWebServer
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        // with HTTPS, the server's order of suites wins (the strongest of ApiTls.CIPHER_SUITES first), as on the API port
+        factory.addConnectorCustomizers(connector -> {
+            for (SSLHostConfig ssl : connector.findSslHostConfigs()) {
+                ssl.setHonorCipherOrder(true);
+            }
+        });
         factory.addContextCustomizers(context -> {
             Container host = context.getParent();
             if (host instanceof StandardHost standard) {
