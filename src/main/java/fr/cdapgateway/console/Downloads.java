@@ -26,4 +26,17 @@ final class Downloads {
                         "_") + "\"")
                 .body(body);
     }
+
+    /** The same CSV written as it is produced (the mark first), never held whole. */
+    static ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> csvStream(
+            String filename, org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody body) {
+        return ResponseEntity.ok()
+                .header("Content-Type", "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._-]",
+                        "_") + "\"")
+                .body(out -> {
+                    out.write(BYTE_ORDER_MARK);
+                    body.writeTo(out);
+                });
+    }
 }

@@ -3,6 +3,7 @@ package fr.cdapgateway.console;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,12 +67,12 @@ class TracePages {
         return "traces";
     }
 
+    /** Streamed as it is read: an export of 100,000 traces never sits whole in memory. */
     @GetMapping("/conventions/{numero}/traces.csv")
-    ResponseEntity<byte[]> export(@PathVariable String numero, @ModelAttribute Form form) {
-        String csv = context.act("ADMIN_LECTURE_TRACES", (caller, request) -> {
-            TraceQuery.Filter filter = traces.filter(caller, numero, form.criteria(), request);
-            return search.csv(filter);
-        });
-        return Downloads.csv("traces-" + numero + ".csv", csv);
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String numero, @ModelAttribute Form form) {
+        TraceSearch.Export export = context.act("ADMIN_LECTURE_TRACES", (caller, request) ->
+                search.export(traces.filter(caller, numero, form.criteria(), request)));
+        return Downloads.csvStream("traces-" + numero + ".csv",
+                out -> export.writeTo(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,7 @@
 package fr.cdapgateway.trace;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -115,39 +117,81 @@ public class TraceSearch {
     }
 
     /**
-     * The CSV export: read by key in pages of {@value #MAX_PAGE}, at most {@value #MAX_EXPORT} rows, and one export
-     * at a time per instance, so that exports cannot exhaust the heap. Busy: 429 {@code rate-limited}.
+     * An export about to be written: the permit (one export at a time per instance) is taken when writing starts and
+     * given back when it ends, so an export never written (its client gone first) holds nothing.
      */
-    public String csv(TraceQuery.Filter filter) {
-        if (!exports.tryAcquire()) {
+    public final class Export {
+
+        private final TraceQuery.Filter filter;
+
+        private Export(TraceQuery.Filter filter) {
+            this.filter = filter;
+        }
+
+        /**
+         * Writes the CSV as it is read, a page of {@value #MAX_PAGE} rows at a time, at most {@value #MAX_EXPORT}
+         * rows: never more than a page in memory, whatever the export's size.
+         */
+        public void writeTo(Writer out) throws IOException {
+            try {
+                if (!exports.tryAcquire(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    throw new IOException("another trace export kept this instance busy");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("trace export interrupted");
+            }
+            try {
+                StringBuilder page = new StringBuilder(64 * 1024);
+                Csv.row(page, COLUMNS.toArray());
+                Long before = null;
+                int written = 0;
+                while (written < MAX_EXPORT) {
+                    List<Map<String, Object>> rows = query.pageBefore(filter, before,
+                            Math.min(MAX_PAGE, MAX_EXPORT - written));
+                    for (Map<String, Object> row : rows) {
+                        Map<String, Object> line = new LinkedHashMap<>(row);
+                        if (row.get("horodatage") instanceof java.time.Instant at) {
+                            line.put("heureLocale", local.format(at));
+                        }
+                        Csv.row(page, line, COLUMNS);
+                    }
+                    out.write(page.toString());
+                    page.setLength(0);
+                    written += rows.size();
+                    if (rows.size() < MAX_PAGE) {
+                        break;
+                    }
+                    before = (Long) rows.get(rows.size() - 1).get("sequence");
+                }
+                out.flush();
+            } finally {
+                exports.release();
+            }
+        }
+    }
+
+    /**
+     * An export of these traces, refused at once (429 {@code rate-limited}, before anything is written) while another
+     * runs on this instance: exports cannot crowd the database.
+     */
+    public Export export(TraceQuery.Filter filter) {
+        if (exports.availablePermits() == 0) {
             throw new ProblemException(Problem.RATE_LIMITED,
                     "Un export de traces est déjà en cours sur cette instance : réessayez dans quelques secondes.");
         }
+        return new Export(filter);
+    }
+
+    /** The whole export as one text (the API's answer, which netty sends from memory). */
+    public String csv(TraceQuery.Filter filter) {
+        java.io.StringWriter csv = new java.io.StringWriter(64 * 1024);
         try {
-            StringBuilder csv = new StringBuilder(64 * 1024);
-            Csv.row(csv, COLUMNS.toArray());
-            Long before = null;
-            int written = 0;
-            while (written < MAX_EXPORT) {
-                List<Map<String, Object>> page = query.pageBefore(filter, before,
-                        Math.min(MAX_PAGE, MAX_EXPORT - written));
-                for (Map<String, Object> row : page) {
-                    Map<String, Object> line = new LinkedHashMap<>(row);
-                    if (row.get("horodatage") instanceof java.time.Instant at) {
-                        line.put("heureLocale", local.format(at));
-                    }
-                    Csv.row(csv, line, COLUMNS);
-                }
-                written += page.size();
-                if (page.size() < MAX_PAGE) {
-                    break;
-                }
-                before = (Long) page.get(page.size() - 1).get("sequence");
-            }
-            return csv.toString();
-        } finally {
-            exports.release();
+            export(filter).writeTo(csv);
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
         }
+        return csv.toString();
     }
 
     private static LocalDate date(String value, String field, String name) {

@@ -85,7 +85,13 @@ final class ConsoleClient {
         if (session != null) {
             request.cookie(new Cookie(COOKIE, session));
         }
-        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        org.springframework.test.web.servlet.MvcResult result = mvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            // a streamed answer (an export written as it is read): the dispatch that writes it
+            result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                    result)).andReturn();
+        }
+        MockHttpServletResponse response = result.getResponse();
         List<String> setCookies = response.getHeaders("Set-Cookie");
         for (String header : setCookies) {
             Matcher value = SET_COOKIE.matcher(header);
