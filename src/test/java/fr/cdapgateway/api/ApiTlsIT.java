@@ -53,7 +53,8 @@ class ApiTlsIT {
     @Value("${gateway.api.port}")
     int apiPort;
 
-    private static HttpClient client(String... protocols) throws Exception {
+    /** A TLS context that trusts the test certificate (and nothing else). */
+    private static SSLContext trustingTheTestCertificate(String protocol) throws Exception {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         try (var in = Files.newInputStream(CERTIFICATE)) {
@@ -61,8 +62,13 @@ class ApiTlsIT {
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
+        SSLContext context = SSLContext.getInstance(protocol);
         context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static HttpClient client(String... protocols) throws Exception {
+        SSLContext context = trustingTheTestCertificate("TLS");
         SSLParameters parameters = new SSLParameters();
         parameters.setProtocols(protocols);
         return HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
@@ -135,15 +141,7 @@ class ApiTlsIT {
     }
 
     private static javax.net.ssl.SSLSocket socket(int port, String suite) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        try (var in = Files.newInputStream(CERTIFICATE)) {
-            trusted.setCertificateEntry("api", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLSv1.2");
-        context.init(null, trust.getTrustManagers(), null);
+        SSLContext context = trustingTheTestCertificate("TLSv1.2");
         javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket("localhost",
                 port);
         socket.setSoTimeout(5000);
