@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.api.Csv;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
@@ -322,50 +322,35 @@ public class AnnualBilan extends AdminResource {
                 .optional().orElse(null);
     }
 
-    /** The bilan as CSV: one section per table, {@code section;label;...;value} lines a spreadsheet opens. */
+    /**
+     * The bilan as CSV: one section per table, {@code section;cle1;cle2;valeur} lines a spreadsheet opens (written by
+     * {@link Csv}: quoted when needed, formulas defused — a partner's name is text, never a formula).
+     */
     public static String csv(Bilan b) {
-        StringBuilder out = new StringBuilder("section;cle1;cle2;valeur\n");
-        Function<Object, String> s = v -> v == null ? "" : String.valueOf(v).replace(';', ',').replace('\n', ' ');
-        out.append("convention;").append(s.apply(b.convention())).append(";").append(s.apply(b.partenaire()))
-                .append(";").append(b.annee()).append('\n');
-        out.append("periode;").append(b.du()).append(";").append(b.au()).append(";\n");
-        out.append("comptes;debut;").append(b.debut().le()).append(";").append(b.debut().comptes()).append('\n');
-        out.append("comptes;fin;").append(b.fin().le()).append(";").append(b.fin().comptes()).append('\n');
-        out.append("habilitations;debut;").append(b.debut().le()).append(";").append(b.debut().habilitations()).append('\n');
-        out.append("habilitations;fin;").append(b.fin().le()).append(";").append(b.fin().habilitations()).append('\n');
-        for (QuotaUse q : b.quotas()) {
-            out.append("quota;").append(q.service()).append(' ').append(q.profil()).append(";").append(q.maximum())
-                    .append(";").append(q.utilisees()).append('\n');
-        }
+        StringBuilder out = new StringBuilder();
+        Csv.row(out, "section", "cle1", "cle2", "valeur");
+        Csv.row(out, "convention", b.convention(), b.partenaire(), b.annee());
+        Csv.row(out, "periode", b.du(), b.au(), null);
+        Csv.row(out, "comptes", "debut", b.debut().le(), b.debut().comptes());
+        Csv.row(out, "comptes", "fin", b.fin().le(), b.fin().comptes());
+        Csv.row(out, "habilitations", "debut", b.debut().le(), b.debut().habilitations());
+        Csv.row(out, "habilitations", "fin", b.fin().le(), b.fin().habilitations());
+        b.quotas().forEach(q -> Csv.row(out, "quota", q.service() + " " + q.profil(), q.maximum(), q.utilisees()));
         for (MonthCount m : b.consultationsParMois()) {
-            out.append("consultations_mois;").append(m.mois()).append(";;").append(m.consultations()).append('\n');
-            out.append("refus_mois;").append(m.mois()).append(";;").append(m.refus()).append('\n');
+            Csv.row(out, "consultations_mois", m.mois(), null, m.consultations());
+            Csv.row(out, "refus_mois", m.mois(), null, m.refus());
         }
-        for (ProfileCount p : b.consultationsParProfilEtMotif()) {
-            out.append("consultations_profil_motif;").append(s.apply(p.profil())).append(";").append(s.apply(p.motif()))
-                    .append(";").append(p.consultations()).append('\n');
-        }
-        for (CodeCount r : b.refusParCode()) {
-            out.append("refus_code;").append(s.apply(r.code())).append(";;").append(r.nombre()).append('\n');
-        }
-        out.append("dossiers_autre_caf;;;").append(b.dossiersAutreCaf()).append('\n');
-        for (AlertLine a : b.alertes()) {
-            out.append("alerte;").append(a.type()).append(";").append(s.apply(a.conclusion() == null ? a.statut()
-                    : a.conclusion())).append(";").append(a.occurrences()).append('\n');
-        }
-        for (WindowLine w : b.maintenances()) {
-            out.append("maintenance;").append(w.debut()).append(";").append(w.fin()).append(";")
-                    .append(w.annulee() ? "annulee" : "tenue").append('\n');
-        }
-        for (IncidentLine i : b.incidents()) {
-            out.append("incident;").append(i.id()).append(";").append(i.nature()).append(";")
-                    .append(i.clotureLe() == null ? "ouvert" : "clos").append('\n');
-        }
-        for (ReviewLine r : b.revues()) {
-            out.append("revue;").append(r.attesteeLe()).append(";").append(s.apply(r.attesteePar())).append(";")
-                    .append(r.conservees()).append(" conservees/").append(r.retirees()).append(" retirees\n");
-        }
-        out.append("verification_chaine;anomalies;;").append(b.verificationChaine().anomalies()).append('\n');
+        b.consultationsParProfilEtMotif().forEach(p -> Csv.row(out, "consultations_profil_motif", p.profil(),
+                p.motif(), p.consultations()));
+        b.refusParCode().forEach(r -> Csv.row(out, "refus_code", r.code(), null, r.nombre()));
+        Csv.row(out, "dossiers_autre_caf", null, null, b.dossiersAutreCaf());
+        b.alertes().forEach(a -> Csv.row(out, "alerte", a.type(), a.conclusion() == null ? a.statut() : a.conclusion(),
+                a.occurrences()));
+        b.maintenances().forEach(w -> Csv.row(out, "maintenance", w.debut(), w.fin(), w.annulee() ? "annulee" : "tenue"));
+        b.incidents().forEach(i -> Csv.row(out, "incident", i.id(), i.nature(), i.clotureLe() == null ? "ouvert" : "clos"));
+        b.revues().forEach(r -> Csv.row(out, "revue", r.attesteeLe(), r.attesteePar(),
+                r.conservees() + " conservees/" + r.retirees() + " retirees"));
+        Csv.row(out, "verification_chaine", "anomalies", null, b.verificationChaine().anomalies());
         return out.toString();
     }
 }

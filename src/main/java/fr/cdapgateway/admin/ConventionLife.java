@@ -213,23 +213,13 @@ public class ConventionLife extends AdminResource {
         }
         changes.apply(() -> {
             if (store.announceAnniversary(numero, today)) {
-                int ended = today.getYear() - 1;
-                List<Recipient> to = new ArrayList<>(recipients.administrators(numero));
-                to.addAll(recipients.contacts(numero));
-                to.addAll(recipients.cafAdministrators(convention.caf()));
-                List<Letter> letters = new ArrayList<>();
-                for (Recipient recipient : Recipients.distinct(to)) {
-                    letters.add(Letter.to(recipient).about("Convention " + numero + " reconduite ; bilan annuel",
-                            "RECONDUCTION").of(convention.caf(), numero)
-                            .says("La convention " + numero + " (" + convention.partenaireNom() + ") est reconduite "
-                                    + "tacitement pour un an à compter du " + today.format(DAY) + ".",
-                                    "Le bilan de l'année écoulée (article 16) est disponible : consultations, refus, "
-                                            + "habilitations, alertes, incidents et revue annuelle. Son compte rendu "
-                                            + "est rédigé par une partie et validé par l'autre dans les 30 jours.")
-                            .link(mail.link("/conventions/" + numero + "/bilans/" + ended), "Voir le bilan")
-                            .build());
-                }
-                outbox.post(letters);
+                tellWithLink(convention, "Convention " + numero + " reconduite ; bilan annuel", "RECONDUCTION",
+                        "/conventions/" + numero + "/bilans/" + (today.getYear() - 1), "Voir le bilan",
+                        "La convention " + numero + " (" + convention.partenaireNom() + ") est reconduite "
+                                + "tacitement pour un an à compter du " + today.format(DAY) + ".",
+                        "Le bilan de l'année écoulée (article 16) est disponible : consultations, refus, "
+                                + "habilitations, alertes, incidents et revue annuelle. Son compte rendu est rédigé "
+                                + "par une partie et validé par l'autre dans les 30 jours.");
                 history.record("reconduction", numero, HistoryLog.Kind.CONVENTION,
                         numero, "RECONDUCTION", "reconduite le " + today);
             }
@@ -280,14 +270,19 @@ public class ConventionLife extends AdminResource {
 
     /** Mails both sides: the partner's administrators and every contact of Annexe 1 on either side. */
     private void tell(ConventionRecord convention, String subject, String cause, String... paragraphs) {
+        tellWithLink(convention, subject, cause, "/conventions/" + convention.numero(), "Voir la convention",
+                paragraphs);
+    }
+
+    private void tellWithLink(ConventionRecord convention, String subject, String cause, String path, String linkText,
+                              String... paragraphs) {
         List<Recipient> to = new ArrayList<>(recipients.administrators(convention.numero()));
         to.addAll(recipients.contacts(convention.numero()));
         to.addAll(recipients.cafAdministrators(convention.caf()));
         List<Letter> letters = new ArrayList<>();
         for (Recipient recipient : Recipients.distinct(to)) {
             letters.add(Letter.to(recipient).about(subject, cause).of(convention.caf(), convention.numero())
-                    .says(paragraphs).link(mail.link("/conventions/" + convention.numero()), "Voir la convention")
-                    .build());
+                    .says(paragraphs).link(mail.link(path), linkText).build());
         }
         outbox.post(letters);
     }

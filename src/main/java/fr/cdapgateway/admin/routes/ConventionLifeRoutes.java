@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.AnnualBilan;
 import fr.cdapgateway.admin.ConventionLife;
+import fr.cdapgateway.api.Csv;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.api.RequestUri;
@@ -58,11 +59,11 @@ public class ConventionLifeRoutes {
         AnnualBilan.Statistics statistics = bilans.statistics(caller(exchange), segment(exchange, "conventions"),
                 first(uri.queryValues("de")), first(uri.queryValues("a")), request(exchange));
         if (AdminCalls.query(exchange, "format", "csv")) {
-            StringBuilder csv = new StringBuilder("mois;profil;motif;action;statut;code;nombre;autreCaf\n");
+            StringBuilder csv = new StringBuilder();
+            Csv.row(csv, "mois", "profil", "motif", "action", "statut", "code", "nombre", "autreCaf");
             for (Count c : statistics.lignes()) {
-                csv.append(c.mois()).append(';').append(nz(c.profil())).append(';').append(nz(c.motif())).append(';')
-                        .append(c.action()).append(';').append(c.statut()).append(';').append(nz(c.code())).append(';')
-                        .append(c.nombre()).append(';').append(c.autreCaf()).append('\n');
+                Csv.row(csv, c.mois(), c.profil(), c.motif(), c.action(), c.statut(), c.code(), c.nombre(),
+                        c.autreCaf());
             }
             calls.csv(exchange, "statistiques-" + statistics.convention() + ".csv", csv.toString());
         } else {
@@ -102,9 +103,5 @@ public class ConventionLifeRoutes {
 
     private static String first(List<String> values) {
         return values.isEmpty() ? null : values.get(0);
-    }
-
-    private static String nz(String value) {
-        return value == null ? "" : value;
     }
 }
