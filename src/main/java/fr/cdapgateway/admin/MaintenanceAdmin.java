@@ -79,6 +79,8 @@ public class MaintenanceAdmin {
                     MaintenanceNotices.Kind.ANNONCE);
             return created;
         });
+        // once committed: a scheduled reload between the insert and the commit would have read the table without it
+        calendar.reload();
         request.objet("maintenance:" + id);
         String warning = window.debut().isBefore(now.plus(notice))
                 ? "Préavis de moins de " + notice.toDays() + " jours : les partenaires ont été prévenus par courriel, "
@@ -107,6 +109,7 @@ public class MaintenanceAdmin {
                     "ANNULATION_MAINTENANCE", Reasons.detail(null, reason));
             notices.tell(window, MaintenanceNotices.Kind.ANNULATION);
         });
+        calendar.reload();
     }
 
     private static void requireCafAdmin(Caller caller) {

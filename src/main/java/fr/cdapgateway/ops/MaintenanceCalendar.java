@@ -79,8 +79,9 @@ public class MaintenanceCalendar {
         return cancelled == 1;
     }
 
+    /** Reads the windows again (every second, and at once after a change is committed). */
     @Scheduled(fixedDelayString = "${gateway.admin.invalidation-poll:1s}", initialDelay = 5000)
-    void reload() {
+    public void reload() {
         List<Maintenance> all = new ArrayList<>(properties.maintenances());
         all.addAll(jdbc.sql("""
                 select id, caf, debut, fin, message from maintenance
