@@ -18,8 +18,8 @@ import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.auth.PasswordHasher;
 import fr.cdapgateway.auth.PasswordPolicy;
 import fr.cdapgateway.config.CommandContext;
-import fr.cdapgateway.trace.TraceRecorder;
 import fr.cdapgateway.config.SqlTime;
+import fr.cdapgateway.trace.TraceRecorder;
 
 /**
  * {@code java -jar cdap-gateway.jar create-caf-admin --login L --caf 791 --nom N --prenom P --email E}: creates
@@ -36,8 +36,8 @@ public final class CafAdminCommand {
     private CafAdminCommand() {
     }
 
-    public static int run(String[] args, Map<String, Object> properties, String passwordFromEnvironment,
-                          InputStream stdin, PrintStream out) {
+    public static int run(CommandContext contexts, String[] args, Map<String, Object> properties,
+                          String passwordFromEnvironment, InputStream stdin, PrintStream out) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
@@ -60,7 +60,7 @@ public final class CafAdminCommand {
             out.println("no password: set GATEWAY_ADMIN_PASSWORD or type it on standard input");
             return 2;
         }
-        try (ConfigurableApplicationContext context = CommandContext.start(properties)) {
+        try (ConfigurableApplicationContext context = contexts.start(properties)) {
             return create(context, options, password, out);
         }
     }

@@ -1,8 +1,8 @@
 package fr.cdapgateway.admin;
 
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
 
 /**
  * The authenticated person managing habilitations, with the scope of their role: the same for the admin API

@@ -20,8 +20,8 @@ import fr.cdapgateway.cluster.ClusterJobs;
 import fr.cdapgateway.mail.Letter;
 import fr.cdapgateway.mail.MailProperties;
 import fr.cdapgateway.mail.Outbox;
-import fr.cdapgateway.mail.Recipients;
 import fr.cdapgateway.mail.Recipients.Recipient;
+import fr.cdapgateway.mail.Recipients;
 import fr.cdapgateway.trace.TraceRecorder;
 
 /**
@@ -36,7 +36,7 @@ public class ConventionLife extends AdminResource {
     private static final Logger LOG = LoggerFactory.getLogger(ConventionLife.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** The actor the closing job writes in the history. */
-    static final String CLOSING_ACTOR = fr.cdapgateway.auth.Account.CONVENTION_END;
+    static final String CLOSING_ACTOR = fr.cdapgateway.api.Account.CONVENTION_END;
 
     public record ResiliationBody(String type, LocalDate lettreRecueLe, LocalDate effetLe) {
     }

@@ -5,16 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
-
 /**
- * What the gateway knows about one request as it goes through the routes: who, for which dossier, why,
- * and how it ended. Kept as an exchange property (never as a header, so a client cannot spoof it) and
- * turned into the trace row at the end.
+ * What the gateway knows about one request as it goes through the routes: who, for which dossier, for which
+ * period, under which habilitation, why, and how it ended. The one context every step reads and writes, typed:
+ * a step gets what an earlier one established from here, never from another feature's exchange key. Kept as an
+ * exchange property by the edge (never as a header, so a client cannot spoof it) and turned into the trace row at
+ * the end.
  */
 public final class GatewayRequest {
-
-    public static final String PROPERTY = "gatewayRequest";
 
     private final String requestId;
     private final String action;
@@ -32,6 +30,10 @@ public final class GatewayRequest {
     private String motif;
     private String objet;
     private String dossierCaf;
+    private Account account;
+    private Grant grant;
+    private NumeroAllocataire numero;
+    private Period period;
     private boolean identified;
     private int status = 200;
     private String code;
@@ -53,7 +55,7 @@ public final class GatewayRequest {
         return rawUri;
     }
 
-    void rawUri(String uri) {
+    public void rawUri(String uri) {
         this.rawUri = uri;
     }
 
@@ -76,16 +78,11 @@ public final class GatewayRequest {
         item.service = service;
         item.profil = profil;
         item.motif = motif;
+        item.account = account;
+        item.grant = grant;
+        item.period = period;
         item.flags.addAll(flags);
         return item;
-    }
-
-    public static GatewayRequest of(Exchange exchange) {
-        GatewayRequest request = exchange.getProperty(PROPERTY, GatewayRequest.class);
-        if (request == null) {
-            throw new IllegalStateException("route did not open the gateway request");
-        }
-        return request;
     }
 
     public String requestId() { return requestId; }
@@ -108,11 +105,35 @@ public final class GatewayRequest {
     public List<String> flags() { return flags; }
     public Map<String, String> responseHeaders() { return responseHeaders; }
 
+    /** The authenticated account (password verified), or null before authentication or on a public route. */
+    public Account account() { return account; }
+    /** The habilitation and profile the consultation runs under, once checked. */
+    public Grant grant() { return grant; }
+    /** The dossier asked for, once read and checked. */
+    public NumeroAllocataire numero() { return numero; }
+    /** The month asked for (quotient familial), once read and checked. */
+    public Period period() { return period; }
+
     /** The convention as the caller may see it: only once their password is verified. */
     public String disclosedConvention() { return identified ? convention : null; }
 
     /** The password is verified: the caller may now be told about their own account. */
     public void identified() { this.identified = true; }
+
+    public void account(Account value) { this.account = value; }
+    public void period(Period value) { this.period = value; }
+
+    /** The granted access; the trace's profile follows it. */
+    public void grant(Grant value) {
+        this.grant = value;
+        this.profil = value.profile().code();
+    }
+
+    /** The dossier asked for; the trace's dossier number follows it. */
+    public void numero(NumeroAllocataire value) {
+        this.numero = value;
+        this.numeroAllocataire = value.value();
+    }
 
     public void login(String value) { this.login = value; }
     public void convention(String value) { this.convention = value; }

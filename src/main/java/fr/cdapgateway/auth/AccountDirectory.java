@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Account;
+
 /**
  * Accounts by login, cached so the request hot path does no database read. Every change made through the
  * gateway invalidates the entry at once; the short TTL bounds staleness for changes made elsewhere.

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.config.SqlTime;
 
 /** Accounts in the database. Named parameters only. */

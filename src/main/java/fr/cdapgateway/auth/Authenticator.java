@@ -9,15 +9,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.api.Sanitizer;
-import fr.cdapgateway.throttle.FailedLogins;
+
 
 /**
  * The human-identity rule (SPEC §7): every call carries a named person's own login and password. Checks run
@@ -28,7 +27,6 @@ import fr.cdapgateway.throttle.FailedLogins;
 @Component("authenticator")
 public class Authenticator {
 
-    public static final String ACCOUNT = "gatewayAccount";
     /** How much longer than a verification may last a caller waits for one it shares. */
     private static final long SHARED_VERIFICATION_MARGIN_MS = 5_000;
 
@@ -61,11 +59,12 @@ public class Authenticator {
 
     /**
      * For every route but the password change: an account whose password must change cannot act yet.
-     * The account is kept in the {@link #ACCOUNT} exchange property; the message body is left untouched.
+     * {@code authorization} and {@code apiKey} are the request's headers of those names; the account is set on
+     * the request.
      */
-    public void authenticate(Exchange exchange) {
-        authenticateAllowingPasswordChange(exchange);
-        Account account = exchange.getProperty(ACCOUNT, Account.class);
+    public void authenticate(GatewayRequest request, String authorization, String apiKey) {
+        authenticateAllowingPasswordChange(request, authorization, apiKey);
+        Account account = request.account();
         passwordChangeDue(account).ifPresent(reason -> {
             throw new ProblemException(Problem.PASSWORD_CHANGE_REQUIRED, reason + " (PUT /api/v1/moi/mot-de-passe).");
         });
@@ -86,15 +85,14 @@ public class Authenticator {
         return Optional.empty();
     }
 
-    public void authenticateAllowingPasswordChange(Exchange exchange) {
-        Message in = exchange.getMessage();
-        String authorization = in.getHeader("Authorization", String.class);
-        refuseAutomation(authorization, in.getHeader("X-API-Key", String.class));
+    /** The same for the one call an account whose password must change may still make: changing it. */
+    public void authenticateAllowingPasswordChange(GatewayRequest request, String authorization, String apiKey) {
+        refuseAutomation(authorization, apiKey);
         if (authorization == null || authorization.isBlank()) {
             throw new ProblemException(Problem.CREDENTIALS_MISSING,
                     "Chaque appel doit porter l'identifiant et le mot de passe de l'utilisateur (HTTP Basic).");
         }
-        exchange.setProperty(ACCOUNT, verify(BasicCredentials.parse(authorization), GatewayRequest.of(exchange)));
+        request.account(verify(BasicCredentials.parse(authorization), request));
     }
 
     /**

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.config.HmacSha256;
 
 /**

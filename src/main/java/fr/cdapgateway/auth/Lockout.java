@@ -12,11 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fr.cdapgateway.alert.AlertType;
 import fr.cdapgateway.alert.Alerts;
 import fr.cdapgateway.alert.MassFailures;
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.mail.Letter;
 import fr.cdapgateway.mail.MailProperties;
 import fr.cdapgateway.mail.Outbox;
-import fr.cdapgateway.mail.Recipients;
 import fr.cdapgateway.mail.Recipients.Recipient;
+import fr.cdapgateway.mail.Recipients;
 
 /**
  * A failed login on an existing account (SPEC §7, §14.4): counted against the account — 10 in a row or 25 in a day

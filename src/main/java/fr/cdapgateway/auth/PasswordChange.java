@@ -4,11 +4,9 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.api.Answers;
-import fr.cdapgateway.api.JsonBodies;
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 
@@ -16,40 +14,31 @@ import fr.cdapgateway.api.ProblemException;
 @Component("passwordChange")
 public class PasswordChange {
 
-    record Body(String ancienMotDePasse, String nouveauMotDePasse) {
-    }
-
-    private static final String EXPECTED = "{\"ancienMotDePasse\":\"...\",\"nouveauMotDePasse\":\"...\"}";
-
     private final AccessNotifier notifier;
-    private final JsonBodies bodies;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final AccountRepository repository;
     private final AccountDirectory accounts;
-    private final Answers answers;
     private final Clock clock;
 
-    PasswordChange(JsonBodies bodies, PasswordPolicy policy, PasswordHasher hasher,
-                   AccountRepository repository, AccountDirectory accounts, Answers answers, Clock clock,
-                   AccessNotifier notifier) {
+    PasswordChange(PasswordPolicy policy, PasswordHasher hasher, AccountRepository repository,
+                   AccountDirectory accounts, Clock clock, AccessNotifier notifier) {
         this.notifier = notifier;
-        this.bodies = bodies;
         this.policy = policy;
         this.hasher = hasher;
         this.repository = repository;
         this.accounts = accounts;
-        this.answers = answers;
         this.clock = clock;
     }
 
-    public void change(Exchange exchange) {
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
-        Body body = bodies.read(exchange, Body.class, EXPECTED);
-        String current = BasicCredentials.parse(exchange.getMessage().getHeader("Authorization", String.class))
-                .map(BasicCredentials::password).orElseThrow();
-        change(account, current, body.ancienMotDePasse(), body.nouveauMotDePasse());
-        answers.answer(exchange, 204, null);
+    /** On the API: the password verified is the one of the call's Basic credentials ({@code authorization}). */
+    public void change(Account account, String authorization, PasswordChoice choice) {
+        String verified = BasicCredentials.parse(authorization).map(BasicCredentials::password).orElseThrow();
+        change(account, verified, choice.ancienMotDePasse(), choice.nouveauMotDePasse());
+    }
+
+    /** The old password typed, and the new one. */
+    public record PasswordChoice(String ancienMotDePasse, String nouveauMotDePasse) {
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,21 +13,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Grant;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.consultation.AllowLists;
-import fr.cdapgateway.consultation.ConsultationInput;
 import fr.cdapgateway.consultation.FieldFilter;
-import fr.cdapgateway.consultation.NumeroAllocataire;
-import fr.cdapgateway.habilitation.AccessPolicy;
-import fr.cdapgateway.habilitation.HabilitationCheck;
 
 /**
  * Both ends of the call to CDAP (SPEC §5): the request carries only what the backend must know (user,
@@ -54,40 +49,40 @@ public class CdapBackend {
                 (properties.serviceLogin() + ":" + properties.servicePassword()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Replaces every incoming header: nothing the client sent reaches the backend unchecked. */
-    public void prepare(Exchange exchange) {
-        GatewayRequest request = GatewayRequest.of(exchange);
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
-        AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
-        NumeroAllocataire numero = exchange.getProperty(ConsultationInput.NUMERO, NumeroAllocataire.class);
-        Message message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setBody(null);
-        // no CamelHttpMethod header: without a body camel-http sends a GET, and a String method would cost a
-        // type-converter lookup (String to HttpMethods) on every call
+    /**
+     * The backend call: {@code GET .../dossiers/{path}} with these headers and no other — nothing the client sent
+     * reaches the backend unchecked. Starts the call's one deadline.
+     */
+    public record Call(String path, Map<String, String> headers) {
+    }
+
+    /** The call for the request's dossier, under the caller's identity and granted profile. */
+    public Call prepare(GatewayRequest request) {
+        Account account = request.account();
         // validated: exactly 7 digits, so it cannot change the path or add a query
-        message.setHeader(Exchange.HTTP_PATH, numero.value());
-        message.setHeader("Accept", "application/json");
-        message.setHeader("Authorization", serviceAuthorization);
-        message.setHeader("X-Utilisateur", account.login());
-        message.setHeader("X-Convention", account.convention());
-        message.setHeader("X-Profil", grant.profile().code());
-        message.setHeader("X-Request-ID", request.requestId());
-        // the raw stream, not a gunzipped one: what is read from the backend is bounded as it arrives
-        exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, Boolean.TRUE);
+        Call call = new Call(request.numero().value(), Map.of(
+                "Accept", "application/json",
+                "Authorization", serviceAuthorization,
+                "X-Utilisateur", account.login(),
+                "X-Convention", account.convention(),
+                "X-Profil", request.grant().profile().code(),
+                "X-Request-ID", request.requestId()));
         long deadline = System.nanoTime() + answerDeadlineNanos;
         request.backendDeadline(deadline);
         // the status line and headers too: every read of this call ends at the deadline (BackendConnections)
         BackendConnections.deadline(deadline);
+        return call;
     }
 
-    /** Maps the backend's answer: 200 with a JSON object, 404, or a problem. */
-    public void read(Exchange exchange) {
-        Message message = exchange.getMessage();
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+    /**
+     * Reads the backend's answer (its status, Content-Type and raw body stream): 200 with a JSON object — the
+     * dossier asked for, reduced as it arrives to the profile's allow-listed leaves — or the problem that says
+     * what went wrong. The body is bounded in size and by the call's deadline.
+     */
+    public ObjectNode read(GatewayRequest request, int status, String contentType, InputStream body) {
         if (status != 200) {
             // a 4xx/5xx body is never passed through; reading it to the end gives the connection back to the pool
-            discard(message.getBody(InputStream.class));
+            discard(body);
         }
         if (status == 404) {
             throw new ProblemException(Problem.DOSSIER_NOT_FOUND, "Aucun dossier allocataire ne porte ce numéro.");
@@ -96,33 +91,28 @@ public class CdapBackend {
             throw new ProblemException(Problem.BACKEND_ERROR,
                     "Le service CDAP a répondu par une erreur (" + status + "). Réessayez plus tard.");
         }
-        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         if (!isJson(contentType)) {
-            discard(message.getBody(InputStream.class));
+            discard(body);
             throw malformed();
         }
         // read once, as it arrives: only the profile's allow-listed fields are ever built (SPEC §6)
-        AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
-        ObjectNode dossier = parse(bounded(exchange, message.getBody(InputStream.class)),
-                allowLists.readOf(grant.profile()));
+        Grant grant = request.grant();
+        ObjectNode dossier = parse(bounded(request, body), allowLists.readOf(grant.profile()));
         // the holding CAF is learnt for the convention's autresCaf rule (SPEC §14.11), shown only if the profile may
         JsonNode holder = dossier.get(AllowLists.HOLDER);
-        GatewayRequest.of(exchange).dossierCaf(holder != null && holder.isTextual() ? holder.asText() : null);
+        request.dossierCaf(holder != null && holder.isTextual() ? holder.asText() : null);
         if (!AllowLists.shows(grant.profile(), AllowLists.HOLDER)) {
             dossier.remove(AllowLists.HOLDER);
         }
-        NumeroAllocataire asked = exchange.getProperty(ConsultationInput.NUMERO, NumeroAllocataire.class);
-        if (!asked.value().equals(dossier.path("numeroAllocataire").asText())) {
+        if (!request.numero().value().equals(dossier.path("numeroAllocataire").asText())) {
             // never show a family other than the one asked for, whatever the backend did
             throw malformed();
         }
-        message.removeHeaders("*");
-        message.setBody(dossier);
+        return dossier;
     }
 
-    private InputStream bounded(Exchange exchange, InputStream body) {
-        return body == null ? null
-                : new BoundedAnswer(body, maxAnswerBytes, GatewayRequest.of(exchange).backendDeadline());
+    private InputStream bounded(GatewayRequest request, InputStream body) {
+        return body == null ? null : new BoundedAnswer(body, maxAnswerBytes, request.backendDeadline());
     }
 
     static boolean isJson(String contentType) {

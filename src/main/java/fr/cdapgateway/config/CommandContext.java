@@ -1,32 +1,18 @@
 package fr.cdapgateway.config;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import fr.cdapgateway.CdapGatewayApplication;
-
 /**
- * The application as the command-line modes of the jar need it: database, rules and trace writer, but no
- * servers, no routes, no demo data, no scheduled jobs. Same configuration as the gateway itself.
+ * How a command-line mode of the jar gets the application it works with: database, rules and trace writer, but no
+ * servers, no routes, no demo data, no scheduled jobs — same configuration as the gateway itself. The application's
+ * main class provides it ({@code CdapGatewayApplication::commandContext}) and hands it to the command, so no
+ * command reaches back up to the main class.
  */
-public final class CommandContext {
+@FunctionalInterface
+public interface CommandContext {
 
-    private CommandContext() {
-    }
-
-    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        SpringApplication application = new SpringApplication(CdapGatewayApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        // as command-line properties: they must win over config/application.yml
-        Map<String, Object> settings = new HashMap<>(Map.of("camel.main.auto-startup", "false",
-                "gateway.demo", "false", "gateway.scheduling", "false", "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN"));
-        settings.putAll(properties);
-        return application.run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new));
-    }
+    /** Starts the application with these properties, which win over {@code config/application.yml}. */
+    ConfigurableApplicationContext start(Map<String, Object> properties);
 }

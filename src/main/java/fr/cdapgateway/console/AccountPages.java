@@ -8,11 +8,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.cdapgateway.habilitation.HabilitationDirectory;
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.auth.PasswordChange;
+import fr.cdapgateway.habilitation.HabilitationDirectory;
 import fr.cdapgateway.trace.TraceSearch;
 
 /**

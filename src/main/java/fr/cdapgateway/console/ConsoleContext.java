@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.admin.Caller;
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.AccountDirectory;
 
 /**

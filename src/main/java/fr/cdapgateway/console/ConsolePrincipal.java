@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import fr.cdapgateway.auth.Account;
+import fr.cdapgateway.api.Account;
 
 /**
  * The person signed in to the console, as kept in the server-side session (stored in the database by Spring

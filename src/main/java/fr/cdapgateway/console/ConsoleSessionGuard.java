@@ -13,8 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.AccountDirectory;
 import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.habilitation.ConventionInForce;

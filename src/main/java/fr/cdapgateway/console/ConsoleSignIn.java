@@ -11,10 +11,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
 import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.habilitation.ConventionInForce;
 import fr.cdapgateway.trace.TraceUnavailableException;

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import fr.cdapgateway.api.ClientAddresses;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.api.Sanitizer;
 import fr.cdapgateway.config.GatewayProperties;
+import fr.cdapgateway.edge.ClientAddresses;
 import fr.cdapgateway.trace.TraceRecorder;
 import fr.cdapgateway.trace.TraceUnavailableException;
 

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.habilitation.Profile;
+import fr.cdapgateway.api.Profile;
 
 /** Each profile's allow-list (SPEC §6) as a {@link FieldFilter}, built once. */
 @Component

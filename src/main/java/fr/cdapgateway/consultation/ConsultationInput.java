@@ -3,21 +3,18 @@ package fr.cdapgateway.consultation;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.NumeroAllocataire;
+import fr.cdapgateway.api.Period;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.api.RequestUri;
 import fr.cdapgateway.config.CafCalendar;
 
 /** Reads and validates what a consultation asks for, before any habilitation check or backend call. */
 @Component("consultationInput")
 public class ConsultationInput {
-
-    public static final String NUMERO = "gatewayNumero";
-    public static final String PERIOD = "gatewayPeriod";
 
     private final CafCalendar calendar;
 
@@ -25,21 +22,22 @@ public class ConsultationInput {
         this.calendar = calendar;
     }
 
-    public void dossier(Exchange exchange) {
-        NumeroAllocataire numero = new NumeroAllocataire(RequestUri.of(exchange).segmentAfter("dossiers"));
-        GatewayRequest.of(exchange).numeroAllocataire(numero.value());
-        exchange.setProperty(NUMERO, numero);
+    /** {@code GET /dossiers/{numero}}: the path's segment, decoded, is the dossier asked for. */
+    public void dossier(GatewayRequest request, String numero) {
+        request.numero(new NumeroAllocataire(numero));
     }
 
-    public void quotientFamilial(Exchange exchange) {
-        dossier(exchange);
-        RequestUri uri = RequestUri.of(exchange);
+    /**
+     * {@code GET /dossiers/{numero}/quotient-familial?annee=&mois=}: the dossier, and the month (the query's
+     * values of each parameter, at most one each; the current month by default).
+     */
+    public void quotientFamilial(GatewayRequest request, String numero, List<String> annee, List<String> mois) {
+        dossier(request, numero);
         LocalDate today = calendar.today();
-        exchange.setProperty(PERIOD, Period.resolve(single(uri, "annee"), single(uri, "mois"), today));
+        request.period(Period.resolve(single(annee, "annee"), single(mois, "mois"), today));
     }
 
-    private static String single(RequestUri uri, String name) {
-        List<String> values = uri.queryValues(name);
+    private static String single(List<String> values, String name) {
         if (values.size() > 1) {
             throw new ProblemException(Problem.INVALID_PERIOD, "Le paramètre " + name + " est donné plusieurs fois.");
         }

@@ -7,16 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.GatewayRequest;
+import fr.cdapgateway.api.Grant;
+import fr.cdapgateway.api.Period;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.api.Profile;
 import fr.cdapgateway.config.CafCalendar;
-import fr.cdapgateway.habilitation.AccessPolicy;
-import fr.cdapgateway.habilitation.HabilitationCheck;
-import fr.cdapgateway.habilitation.Profile;
 
 /**
  * Builds the answers of a consultation from the backend's dossier — already reduced to the profile's allow-list as
@@ -28,24 +27,22 @@ public class ConsultationViews {
     /** Fields of the QF answer besides the quotient itself: who the family is, as far as the profile may see. */
     private static final List<String> QF_MEMBERS = List.of("allocataires", "enfants");
 
-    private final Answers answers;
     private final CafCalendar calendar;
 
-    ConsultationViews(Answers answers, CafCalendar calendar) {
-        this.answers = answers;
+    ConsultationViews(CafCalendar calendar) {
         this.calendar = calendar;
     }
 
-    public void dossier(Exchange exchange) {
-        ObjectNode visible = exchange.getMessage().getBody(ObjectNode.class);
-        checkPrecondition(exchange, visible);
-        answers.ok(exchange, visible);
+    /** The dossier as the profile may see it ({@code visible}: already reduced to its allow-listed leaves). */
+    public ObjectNode dossier(GatewayRequest request, ObjectNode visible) {
+        checkPrecondition(request.grant(), visible);
+        return visible;
     }
 
-    public void quotientFamilial(Exchange exchange) {
-        ObjectNode visible = exchange.getMessage().getBody(ObjectNode.class);
-        checkPrecondition(exchange, visible);
-        Period period = exchange.getProperty(ConsultationInput.PERIOD, Period.class);
+    /** The month's quotient familial, and who the family is as far as the profile may see. */
+    public ObjectNode quotientFamilial(GatewayRequest request, ObjectNode visible) {
+        checkPrecondition(request.grant(), visible);
+        Period period = request.period();
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("numeroAllocataire", visible.get("numeroAllocataire"));
         answer.set("quotientFamilial", quotientOf(visible.path("quotientsFamiliaux"), period));
@@ -54,7 +51,7 @@ public class ConsultationViews {
                 answer.set(member, visible.get(member));
             }
         }
-        answers.ok(exchange, answer);
+        return answer;
     }
 
     /** The month's quotient; a month the CAF did not send is NON_CONNU with a null value, never 0. */
@@ -81,8 +78,7 @@ public class ConsultationViews {
     }
 
     /** On the allow-listed fields: a profile checked on the dossier lists the fields its check reads (Profile). */
-    private void checkPrecondition(Exchange exchange, JsonNode dossier) {
-        AccessPolicy.Grant grant = exchange.getProperty(HabilitationCheck.GRANT, AccessPolicy.Grant.class);
+    private void checkPrecondition(Grant grant, JsonNode dossier) {
         Profile profile = grant.profile();
         if (profile.checkedOnDossier()) {
             LocalDate today = calendar.today();

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import fr.cdapgateway.api.Grant;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.api.Profile;
 
 /**
  * Who may consult what (SPEC §6, §8): an active habilitation to the service, the profile chosen among them,
@@ -21,10 +23,6 @@ public final class AccessPolicy {
 
     /** What the caller asks for: the resource, and the X-Profil, X-Motif, X-Numero-Instructeur headers. */
     public record Demand(boolean quotientFamilial, String requestedProfile, String motif, String numeroInstructeur) {
-    }
-
-    /** The granted access: the habilitation and profile the consultation runs under. */
-    public record Grant(Habilitation habilitation, Profile profile, String motif) {
     }
 
     private final ProfileCatalog catalog;
@@ -54,7 +52,7 @@ public final class AccessPolicy {
         profile.refusalBeforeBackend(registeredInstructeur, demand.numeroInstructeur()).ifPresent(refusal -> {
             throw new ProblemException(Problem.PROFILE_PRECONDITION_FAILED, refusal);
         });
-        return new Grant(chosen, profile, motif);
+        return new Grant(chosen.id(), profile, motif);
     }
 
     private static Habilitation choose(List<Habilitation> active, String requestedProfile) {

@@ -3,13 +3,12 @@ package fr.cdapgateway.habilitation;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Account;
+import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.config.CafCalendar;
 
 /**
@@ -29,8 +28,9 @@ public class ConventionInForce {
         this.calendar = calendar;
     }
 
-    public void check(Exchange exchange) {
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
+    /** After authentication: the caller's convention must be in force. */
+    public void check(GatewayRequest request) {
+        Account account = request.account();
         if (account != null) {
             require(account);
         }

@@ -1,6 +1,5 @@
 package fr.cdapgateway.habilitation;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.alert.AlertRaiser;
@@ -29,9 +28,8 @@ public class OtherCafDossiers {
         this.alerts = alerts;
     }
 
-    /** The Camel step, after the backend's answer: the request carries the convention and the holding CAF. */
-    public void check(Exchange exchange) {
-        GatewayRequest request = GatewayRequest.of(exchange);
+    /** After the backend's answer: the request carries the convention and the holding CAF. */
+    public void check(GatewayRequest request) {
         directory.convention(request.convention()).ifPresent(convention -> apply(convention, request));
     }
 

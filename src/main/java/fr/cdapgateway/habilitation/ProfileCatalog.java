@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Profile;
+
 /** The profiles the gateway knows, by code (T1, T2, ...). */
 @Component
 public class ProfileCatalog {

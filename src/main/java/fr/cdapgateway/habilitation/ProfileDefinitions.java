@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import fr.cdapgateway.api.Profile;
+
 /**
  * The profile definitions of config/profiles.yml, validated at start-up so a typo, or an allow-list entry that
  * names a whole object instead of a leaf, fails fast with a clear message.

@@ -5,12 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.api.Answers;
-import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
+import fr.cdapgateway.api.Account;
+import fr.cdapgateway.api.Profile;
 import fr.cdapgateway.config.CafCalendar;
 import fr.cdapgateway.throttle.Throttle;
 
@@ -20,21 +18,18 @@ public class WhoAmI {
 
     private final HabilitationDirectory directory;
     private final ProfileCatalog catalog;
-    private final Answers answers;
     private final CafCalendar calendar;
     private final Throttle throttle;
 
-    WhoAmI(HabilitationDirectory directory, ProfileCatalog catalog, Answers answers, CafCalendar calendar,
-           Throttle throttle) {
+    WhoAmI(HabilitationDirectory directory, ProfileCatalog catalog, CafCalendar calendar, Throttle throttle) {
         this.directory = directory;
         this.catalog = catalog;
-        this.answers = answers;
         this.calendar = calendar;
         this.throttle = throttle;
     }
 
-    public void describe(Exchange exchange) {
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
+    /** {@code GET /api/v1/moi}: the account, its convention, its active habilitations and what is left of its limits. */
+    public Map<String, Object> describe(Account account) {
         LocalDate today = calendar.today();
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("login", account.login());
@@ -50,7 +45,7 @@ public class WhoAmI {
                 .toList();
         me.put("habilitations", habilitations);
         me.put("quotas", throttle.remaining(account));
-        answers.ok(exchange, me);
+        return me;
     }
 
     private static Map<String, Object> convention(Convention convention) {

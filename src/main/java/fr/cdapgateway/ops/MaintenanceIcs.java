@@ -7,13 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.api.RequestUri;
 import fr.cdapgateway.config.GatewayProperties.Maintenance;
 
 /**
@@ -28,22 +25,23 @@ public class MaintenanceIcs {
             .withZone(ZoneOffset.UTC);
 
     private final MaintenanceCalendar calendar;
-    private final Answers answers;
     private final Clock clock;
 
-    MaintenanceIcs(MaintenanceCalendar calendar, Answers answers, Clock clock) {
+    MaintenanceIcs(MaintenanceCalendar calendar, Clock clock) {
         this.calendar = calendar;
-        this.answers = answers;
         this.clock = clock;
     }
 
-    public void serve(Exchange exchange) {
-        List<String> cafs = RequestUri.of(exchange).queryValues("caf");
+    /**
+     * {@code GET /api/v1/maintenances.ics[?caf=791]}: the iCalendar of the planned windows, of every CAF or of one
+     * ({@code cafs}: the query's values of {@code caf}, the first one counts).
+     */
+    public String calendarFor(List<String> cafs) {
         String caf = cafs.isEmpty() ? null : cafs.get(0);
         if (caf != null && !caf.matches("\\d{3}")) {
             throw new ProblemException(Problem.INVALID_REQUEST, "caf : le code à 3 chiffres d'une CAF (791).");
         }
-        answers.file(exchange, "text/calendar; charset=utf-8", "maintenances.ics", document(caf));
+        return document(caf);
     }
 
     String document(String caf) {

@@ -9,15 +9,12 @@ import java.util.Optional;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.api.Answers;
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.config.GatewayProperties.Maintenance;
 import fr.cdapgateway.trace.TraceWriter;
 
@@ -30,15 +27,13 @@ import fr.cdapgateway.trace.TraceWriter;
 public class ServiceStatus {
 
     private final MaintenanceCalendar maintenances;
-    private final Answers answers;
     private final Clock clock;
     private final CircuitBreaker cdapCircuitBreaker;
     private final TraceWriter traces;
 
-    ServiceStatus(MaintenanceCalendar maintenances, Answers answers, Clock clock, CircuitBreaker cdapCircuitBreaker,
+    ServiceStatus(MaintenanceCalendar maintenances, Clock clock, CircuitBreaker cdapCircuitBreaker,
                   TraceWriter traces) {
         this.maintenances = maintenances;
-        this.answers = answers;
         this.clock = clock;
         this.cdapCircuitBreaker = cdapCircuitBreaker;
         this.traces = traces;
@@ -48,18 +43,14 @@ public class ServiceStatus {
      * During a planned maintenance window of the caller's CAF (or of every CAF), consultations answer 503
      * maintenance with Retry-After. Runs once the caller is authenticated: windows belong to a CAF.
      */
-    public void refuseDuringMaintenance(Exchange exchange) {
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
+    public void refuseDuringMaintenance(GatewayRequest request) {
+        Account account = request.account();
         Optional<Maintenance> window = maintenances.current(account == null ? null : account.caf());
         if (window.isPresent()) {
             long seconds = Math.max(1, window.get().remainingAt(clock.instant()).toSeconds());
-            GatewayRequest.of(exchange).responseHeaders().put("Retry-After", Long.toString(seconds));
+            request.responseHeaders().put("Retry-After", Long.toString(seconds));
             throw new ProblemException(Problem.MAINTENANCE, window.get().message());
         }
-    }
-
-    public void describe(Exchange exchange) {
-        answers.ok(exchange, status());
     }
 
     /** What {@code GET /api/v1/statut} shows now: the web console previews it for the CAF. */

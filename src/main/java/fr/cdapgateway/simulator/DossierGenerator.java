@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * every run, with dates relative to today. Fictional people only. Dossiers 1000000-1099999 exist (the lower
  * half at the CAF des Deux-Sèvres, the upper half at the CAF de la Manche), plus the fixed cases 9999xxx.
  */
-final class DossierGenerator {
+public final class DossierGenerator {
 
     static final int FIRST = 1_000_000;
     static final int LAST = 1_099_999;
@@ -54,7 +54,7 @@ final class DossierGenerator {
     }
 
     /** The dossier of that number as of {@code today}, or empty when the CDAP knows no such dossier. */
-    static Optional<Map<String, Object>> dossier(String numero, LocalDate today) {
+    public static Optional<Map<String, Object>> dossier(String numero, LocalDate today) {
         return switch (numero) {
             case "1000042" -> Optional.of(showcase(today));
             case "9999001" -> Optional.of(family(numero, today, Qf.NON_CONNU, Rsa.NEVER));

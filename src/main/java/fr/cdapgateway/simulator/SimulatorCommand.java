@@ -18,8 +18,8 @@ public final class SimulatorCommand {
     private SimulatorCommand() {
     }
 
-    public static void run(Map<String, Object> properties) throws Exception {
-        ConfigurableApplicationContext context = CommandContext.start(properties);
+    public static void run(CommandContext contexts, Map<String, Object> properties) throws Exception {
+        ConfigurableApplicationContext context = contexts.start(properties);
         context.getBean(CamelContext.class).getRouteController().startRoute("cdap-simulator");
         System.out.println("CDAP simulator listening on 127.0.0.1:"
                 + context.getEnvironment().getProperty("gateway.simulator.port"));

@@ -10,12 +10,12 @@ import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 
 /** Bucket configurations from the configured limits, and the RateLimit-* headers of an answer. */
-final class Limits {
+public final class Limits {
 
     private Limits() {
     }
 
-    static BucketConfiguration bucket(ThrottleProperties.Limit limit) {
+    public static BucketConfiguration bucket(ThrottleProperties.Limit limit) {
         return BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()))
                 .build();
@@ -45,7 +45,7 @@ final class Limits {
         return new ProblemException(problem, detail);
     }
 
-    static long seconds(long nanos) {
+    public static long seconds(long nanos) {
         return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -8,18 +8,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.alert.AlertType;
 import fr.cdapgateway.alert.AlertRaiser;
+import fr.cdapgateway.alert.AlertType;
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.throttle.LastAddresses.Seen;
 
 /**
@@ -58,9 +56,9 @@ public class SharingDetector {
                 .expireAfterWrite(limits.sharing().window()).build();
     }
 
-    public void check(Exchange exchange) {
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
-        GatewayRequest request = GatewayRequest.of(exchange);
+    /** After authentication: the account's last address is compared with this request's. */
+    public void check(GatewayRequest request) {
+        Account account = request.account();
         String address = request.clientAddress();
         if (account == null || address == null) {
             return;

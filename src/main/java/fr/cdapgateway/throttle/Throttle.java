@@ -13,13 +13,11 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
-import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
 import fr.cdapgateway.config.CafCalendar;
 import fr.cdapgateway.config.GatewayProperties;
 
@@ -68,16 +66,15 @@ public class Throttle {
     }
 
     /** A single consultation: the user's rate, the convention's rate, the day's quota. */
-    public void consultation(Exchange exchange) {
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
-        consume(GatewayRequest.of(exchange), List.of(userRate(account), conventionRate(account.convention()),
-                daily(account)));
+    public void consultation(GatewayRequest request) {
+        Account account = request.account();
+        consume(request, List.of(userRate(account), conventionRate(account.convention()), daily(account)));
     }
 
     /** An item of a batch: the user's batch allowance and the day's quota, not the per-second burst. */
-    public void batchItem(Exchange exchange) {
-        Account account = exchange.getProperty(Authenticator.ACCOUNT, Account.class);
-        consume(GatewayRequest.of(exchange), List.of(batchAllowance(account), daily(account)));
+    public void batchItem(GatewayRequest request) {
+        Account account = request.account();
+        consume(request, List.of(batchAllowance(account), daily(account)));
     }
 
     private void consume(GatewayRequest request, List<Dimension> dimensions) {

@@ -2,7 +2,6 @@ package fr.cdapgateway.trace;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import java.util.concurrent.TimeUnit;
@@ -10,14 +9,11 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.GatewayRequest;
-import fr.cdapgateway.api.Problem;
 
 /**
  * Writes the request's trace before its answer leaves (SPEC §9). If the trace cannot be written, the answer
@@ -28,67 +24,63 @@ public class TraceRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(TraceRecorder.class);
 
+    /** The detail of the 503 {@code trace-unavailable} that replaces an answer whose trace could not be written. */
+    public static final String UNAVAILABLE = "La consultation n'a pas pu être tracée : par sécurité, aucune donnée "
+            + "n'est servie. Réessayez dans quelques instants.";
+
     private final TraceWriter writer;
-    private final Answers answers;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    TraceRecorder(TraceWriter writer, Answers answers, Clock clock, MeterRegistry meters) {
+    TraceRecorder(TraceWriter writer, Clock clock, MeterRegistry meters) {
         this.writer = writer;
-        this.answers = answers;
         this.clock = clock;
         this.meters = meters;
     }
 
     /**
-     * Returns once the request's trace is committed, or once its answer has become 503 {@code trace-unavailable}.
-     * For steps that must go on on the same thread (the items of a batch).
+     * Returns once the request's trace is committed (true) or could not be (false: the answer must become 503
+     * {@code trace-unavailable}). For steps that must go on on the same thread (the items of a batch).
      */
-    public void record(Exchange exchange) {
+    public boolean record(GatewayRequest request, String route) {
         writer.checkCallerMayWait();
-        traced(exchange).join();
+        return traced(request, route).join();
     }
 
     /**
      * Hands the request's trace to the writer and returns at once. The future completes, never exceptionally, on
-     * the writer's thread once the trace is committed (and measured), or once the answer has been replaced by 503
-     * {@code trace-unavailable} because it could not be, in time.
+     * the writer's thread: true once the trace is committed (and the request measured under {@code route}), false
+     * if it could not be, in time — the answer must then become 503 {@code trace-unavailable}, never the data.
      */
-    public CompletableFuture<Void> traced(Exchange exchange) {
-        GatewayRequest request = GatewayRequest.of(exchange);
+    public CompletableFuture<Boolean> traced(GatewayRequest request, String route) {
         TraceRecord trace;
         CompletableFuture<Void> committed;
         try {
             trace = toRecord(request);
             committed = writer.submit(trace);
         } catch (RuntimeException e) {
-            refuse(exchange, request, e);
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(unavailable(request, e));
         }
         return committed.handle((ok, failure) -> {
             if (failure == null) {
-                measure(exchange, request, trace.dureeMs());
-            } else {
-                refuse(exchange, request, writer.unavailable(failure));
+                measure(route, request, trace.dureeMs());
+                return true;
             }
-            return null;
+            return unavailable(request, writer.unavailable(failure));
         });
     }
 
-    private void refuse(Exchange exchange, GatewayRequest request, RuntimeException why) {
+    private static boolean unavailable(GatewayRequest request, RuntimeException why) {
         LOG.error("trace of request {} could not be written ({}): answering trace-unavailable",
                 request.requestId(), why.getMessage());
-        answers.problem(exchange, Problem.TRACE_UNAVAILABLE,
-                "La consultation n'a pas pu être tracée : par sécurité, aucune donnée n'est servie. "
-                        + "Réessayez dans quelques instants.", Map.of());
-        request.responseHeaders().put("Retry-After", "5");
+        return false;
     }
 
     /** Requests by route, outcome and profile, with their latency (SPEC §11). */
-    private void measure(Exchange exchange, GatewayRequest request, long millis) {
+    private void measure(String route, GatewayRequest request, long millis) {
         Timer.builder("gateway.requests")
                 .description("API requests, by route, action, outcome and profile")
-                .tag("route", String.valueOf(exchange.getFromRouteId()))
+                .tag("route", String.valueOf(route))
                 .tag("action", request.action())
                 .tag("statut", Integer.toString(request.status()))
                 .tag("code", request.code() == null ? "none" : request.code())

@@ -34,7 +34,7 @@ public class TraceSearch {
             "service", "profil", "action", "numeroAllocataire", "motif", "statut", "code", "dureeMs", "adresseClient",
             "userAgent", "indicateurs", "objet", "heureLocale");
 
-    static final int MAX_PAGE = 1000;
+    public static final int MAX_PAGE = 1000;
     private static final int MAX_EXPORT = 100_000;
 
     private final TraceQuery query;
@@ -213,7 +213,7 @@ public class TraceSearch {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    static ProblemException invalid(String detail) {
+    public static ProblemException invalid(String detail) {
         return new ProblemException(Problem.INVALID_REQUEST, detail);
     }
 }

@@ -21,8 +21,8 @@ public final class VerifyTracesCommand {
     private VerifyTracesCommand() {
     }
 
-    public static int run(Map<String, Object> properties, PrintStream out) {
-        try (ConfigurableApplicationContext context = CommandContext.start(properties)) {
+    public static int run(CommandContext contexts, Map<String, Object> properties, PrintStream out) {
+        try (ConfigurableApplicationContext context = contexts.start(properties)) {
             TraceVerifier.Result result = context.getBean(TraceVerifier.class).verify();
             out.println(context.getBean(JsonMapper.class).writeValueAsString(result));
             return result.valide() ? 0 : 1;

@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.cdapgateway.CdapGatewayApplication;
+
 /** The command that creates the first CAF administrator of an empty production database. */
 class CafAdminCommandIT {
 
@@ -21,7 +23,7 @@ class CafAdminCommandIT {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     private int run(String password, String stdin, String... args) {
-        return CafAdminCommand.run(args, Map.of("spring.datasource.url", url, "spring.datasource.username", "sa"),
+        return CafAdminCommand.run(CdapGatewayApplication::commandContext, args, Map.of("spring.datasource.url", url, "spring.datasource.username", "sa"),
                 password, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(output, true, StandardCharsets.UTF_8));
     }

@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import fr.cdapgateway.api.Account;
+
 class CredentialCacheTest {
 
     private final CredentialCache cache = new CredentialCache(new AuthProperties(Duration.ofMinutes(5), 100,

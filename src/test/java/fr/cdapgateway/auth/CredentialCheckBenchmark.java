@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import fr.cdapgateway.api.Account;
+
 /**
  * What a request's authentication costs once the password has been verified (SPEC §13: 20 µs at most):
  * parsing the Basic header, finding the account in its cache, and checking the HMAC-keyed credential cache —

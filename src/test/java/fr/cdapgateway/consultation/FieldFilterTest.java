@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 
+import fr.cdapgateway.api.Profile;
 import fr.cdapgateway.habilitation.AllowListRulesProbe;
-import fr.cdapgateway.habilitation.Profile;
 import fr.cdapgateway.support.ProfilesFromConfig;
 
 /** Each profile of config/profiles.yml applied to the full dossier of SPEC §5. */

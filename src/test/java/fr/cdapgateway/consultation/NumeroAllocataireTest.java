@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import fr.cdapgateway.api.NumeroAllocataire;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import fr.cdapgateway.api.Period;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 

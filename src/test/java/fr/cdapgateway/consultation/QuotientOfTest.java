@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 
+import fr.cdapgateway.api.Period;
+
 class QuotientOfTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

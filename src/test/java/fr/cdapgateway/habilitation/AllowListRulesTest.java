@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import fr.cdapgateway.api.Profile;
 import fr.cdapgateway.support.ProfilesFromConfig;
 
 class AllowListRulesTest {

@@ -7,7 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.cdapgateway.habilitation.Profile.Precondition;
+import fr.cdapgateway.api.Profile.Precondition;
+import fr.cdapgateway.api.Profile;
 
 class ProfileTest {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.yaml.snakeyaml.Yaml;
 
-import fr.cdapgateway.habilitation.Profile;
+import fr.cdapgateway.api.Profile;
 
 /** The profiles exactly as config/profiles.yml declares them, for unit tests of the rules that use them. */
 public final class ProfilesFromConfig {

@@ -11,16 +11,13 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
+import fr.cdapgateway.auth.FailedLogins;
 import fr.cdapgateway.config.CafCalendar;
 import fr.cdapgateway.config.GatewayProperties;
 import fr.cdapgateway.support.MutableClock;
@@ -52,11 +49,10 @@ class ThrottleTest {
                 "h", false, 0, null, null, null, null, null, false);
     }
 
-    private static Exchange call(Account account, String address) {
-        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(Authenticator.ACCOUNT, account);
-        exchange.setProperty(GatewayRequest.PROPERTY, new GatewayRequest("r", "CONSULTATION_QF", 0, address, null, null));
-        return exchange;
+    private static GatewayRequest call(Account account, String address) {
+        GatewayRequest request = new GatewayRequest("r", "CONSULTATION_QF", 0, address, null, null);
+        request.account(account);
+        return request;
     }
 
     private Problem refusal(Account account) {
@@ -74,19 +70,19 @@ class ThrottleTest {
         for (int i = 0; i < 20; i++) {
             assertThat(refusal(agent)).as("call " + i).isNull();
         }
-        Exchange refused = call(agent, "127.0.0.1");
+        GatewayRequest refused = call(agent, "127.0.0.1");
         assertThatThrownBy(() -> throttle.consultation(refused)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.problem()).isEqualTo(Problem.RATE_LIMITED));
-        assertThat(GatewayRequest.of(refused).responseHeaders()).containsEntry("Retry-After", "1")
+        assertThat(refused.responseHeaders()).containsEntry("Retry-After", "1")
                 .containsEntry("RateLimit-Limit", "20").containsEntry("RateLimit-Remaining", "0");
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(refusal(agent)).isNull();
         assertThat(refusal(agent)).isEqualTo(Problem.RATE_LIMITED);
         clock.advance(Duration.ofSeconds(5));
-        Exchange allowed = call(agent, "127.0.0.1");
+        GatewayRequest allowed = call(agent, "127.0.0.1");
         throttle.consultation(allowed);
-        assertThat(GatewayRequest.of(allowed).responseHeaders()).containsEntry("RateLimit-Remaining", "4");
+        assertThat(allowed.responseHeaders()).containsEntry("RateLimit-Remaining", "4");
         assertThat(meters.counter("gateway.throttled", "limite", "utilisateur").count()).isEqualTo(2);
     }
 
@@ -96,11 +92,11 @@ class ThrottleTest {
         for (int i = 0; i < 3; i++) {
             assertThat(refusal(agent)).isNull();
         }
-        Exchange refused = call(agent, "127.0.0.1");
+        GatewayRequest refused = call(agent, "127.0.0.1");
         assertThatThrownBy(() -> throttle.consultation(refused)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.problem()).isEqualTo(Problem.QUOTA_EXCEEDED));
         // 10:00 UTC is 11:00 in Paris: 13 hours to midnight
-        assertThat(GatewayRequest.of(refused).responseHeaders()).containsEntry("RateLimit-Reset", "46800");
+        assertThat(refused.responseHeaders()).containsEntry("RateLimit-Reset", "46800");
         assertThat(throttle.remaining(agent).toString()).contains("restant=0");
 
         clock.advance(Duration.ofHours(13));
@@ -140,7 +136,7 @@ class ThrottleTest {
         for (int i = 0; i < 200; i++) {
             throttle.batchItem(call(agent, "127.0.0.1"));
         }
-        Exchange beyond = call(agent, "127.0.0.1");
+        GatewayRequest beyond = call(agent, "127.0.0.1");
 
         assertThatThrownBy(() -> throttle.batchItem(beyond)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.problem()).isEqualTo(Problem.RATE_LIMITED));
@@ -155,10 +151,10 @@ class ThrottleTest {
         for (int i = 0; i < 3; i++) {
             throttle.batchItem(call(agent, "127.0.0.1"));
         }
-        Exchange refused = call(agent, "127.0.0.1");
+        GatewayRequest refused = call(agent, "127.0.0.1");
         assertThatThrownBy(() -> throttle.consultation(refused)).isInstanceOf(ProblemException.class);
 
-        assertThat(GatewayRequest.of(refused).responseHeaders()).containsEntry("Retry-After", "46800")
+        assertThat(refused.responseHeaders()).containsEntry("Retry-After", "46800")
                 .containsEntry("RateLimit-Reset", "46800");
     }
 
@@ -214,18 +210,18 @@ class ThrottleTest {
         java.util.List<String> alerts = new java.util.ArrayList<>();
         SharingDetector sharing = new SharingDetector(limits, clock, meters, new SharedInMemory(),
                 (type, caf, convention, login) -> alerts.add(type + " " + convention + " " + login));
-        Exchange first = call(account("agent", "79-2017-19"), "127.0.0.1");
-        Exchange second = call(account("agent", "79-2017-19"), "127.0.0.2");
+        GatewayRequest first = call(account("agent", "79-2017-19"), "127.0.0.1");
+        GatewayRequest second = call(account("agent", "79-2017-19"), "127.0.0.2");
         sharing.check(first);
         sharing.check(second);
         clock.advance(Duration.ofSeconds(61));
-        Exchange later = call(account("agent", "79-2017-19"), "127.0.0.1");
+        GatewayRequest later = call(account("agent", "79-2017-19"), "127.0.0.1");
         sharing.check(later);
         sharing.check(call(account("strict", "SMALL"), "127.0.0.1"));
 
-        assertThat(GatewayRequest.of(first).flags()).isEmpty();
-        assertThat(GatewayRequest.of(second).flags()).containsExactly("credential-sharing-suspected");
-        assertThat(GatewayRequest.of(later).flags()).isEmpty();
+        assertThat(first.flags()).isEmpty();
+        assertThat(second.flags()).containsExactly("credential-sharing-suspected");
+        assertThat(later.flags()).isEmpty();
         assertThatThrownBy(() -> sharing.check(call(account("strict", "SMALL"), "127.0.0.9")))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.CREDENTIAL_SHARING_SUSPECTED));
@@ -239,17 +235,17 @@ class ThrottleTest {
         SharedInMemory database = new SharedInMemory();
         SharingDetector instanceA = new SharingDetector(limits, clock, meters, database, (t, c, v, l) -> true);
         SharingDetector instanceB = new SharingDetector(limits, clock, meters, database, (t, c, v, l) -> true);
-        Exchange onA = call(account("agent", "79-2017-19"), "127.0.0.1");
-        Exchange onB = call(account("agent", "79-2017-19"), "127.0.0.2");
-        Exchange againOnB = call(account("agent", "79-2017-19"), "127.0.0.2");
+        GatewayRequest onA = call(account("agent", "79-2017-19"), "127.0.0.1");
+        GatewayRequest onB = call(account("agent", "79-2017-19"), "127.0.0.2");
+        GatewayRequest againOnB = call(account("agent", "79-2017-19"), "127.0.0.2");
 
         instanceA.check(onA);
         instanceB.check(onB);
         instanceB.check(againOnB);
 
-        assertThat(GatewayRequest.of(onA).flags()).isEmpty();
-        assertThat(GatewayRequest.of(onB).flags()).containsExactly("credential-sharing-suspected");
-        assertThat(GatewayRequest.of(againOnB).flags()).isEmpty();
+        assertThat(onA.flags()).isEmpty();
+        assertThat(onB.flags()).containsExactly("credential-sharing-suspected");
+        assertThat(againOnB.flags()).isEmpty();
         assertThat(database.writes).as("written when an instance sees a new address only").isEqualTo(2);
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
+import fr.cdapgateway.CdapGatewayApplication;
 import fr.cdapgateway.support.Api;
 import fr.cdapgateway.support.EmbeddedPostgres;
 import fr.cdapgateway.support.TestPorts;
@@ -93,7 +94,7 @@ class KillUnderLoadIT {
         assertThat(answered).hasSizeGreaterThanOrEqualTo(400);
         assertThat(missing).as("answered requests without a trace (gateway log: " + log + ")").isEmpty();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int verification = VerifyTracesCommand.run(Map.of("spring.datasource.url", url,
+        int verification = VerifyTracesCommand.run(CdapGatewayApplication::commandContext, Map.of("spring.datasource.url", url,
                 "spring.datasource.username", "postgres", "spring.datasource.password", "postgres"),
                 new PrintStream(out, true));
         assertThat(verification).as(out.toString()).isZero();

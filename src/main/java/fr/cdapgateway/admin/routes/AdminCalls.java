@@ -7,12 +7,11 @@ import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.Caller;
 import fr.cdapgateway.admin.Outcome;
-import fr.cdapgateway.api.Answers;
 import fr.cdapgateway.api.GatewayRequest;
-import fr.cdapgateway.api.JsonBodies;
-import fr.cdapgateway.api.RequestUri;
-import fr.cdapgateway.auth.Account;
-import fr.cdapgateway.auth.Authenticator;
+import fr.cdapgateway.edge.Answers;
+import fr.cdapgateway.edge.GatewayRequests;
+import fr.cdapgateway.edge.JsonBodies;
+import fr.cdapgateway.edge.RequestUri;
 
 /**
  * What the admin API's Camel adapters share: the caller, the path's names and ids, the JSON body, the answer.
@@ -30,11 +29,11 @@ class AdminCalls {
     }
 
     static Caller caller(Exchange exchange) {
-        return Caller.of(exchange.getProperty(Authenticator.ACCOUNT, Account.class));
+        return Caller.of(GatewayRequests.of(exchange).account());
     }
 
     static GatewayRequest request(Exchange exchange) {
-        return GatewayRequest.of(exchange);
+        return GatewayRequests.of(exchange);
     }
 
     /** The path segment after {@code name} ({@code /conventions/{numero}} -> the numero). */

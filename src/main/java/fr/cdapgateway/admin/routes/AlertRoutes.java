@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.AlertAdmin;
 import fr.cdapgateway.admin.MailAdmin;
-import fr.cdapgateway.api.RequestUri;
+import fr.cdapgateway.edge.RequestUri;
 
 /** {@code /api/v1/admin/alertes} and {@code /api/v1/admin/courriels}: adapters over {@link AlertAdmin}, {@link MailAdmin}. */
 @Component("adminAlerts")

@@ -14,7 +14,7 @@ import fr.cdapgateway.admin.ConventionLife;
 import fr.cdapgateway.api.Csv;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
-import fr.cdapgateway.api.RequestUri;
+import fr.cdapgateway.edge.RequestUri;
 import fr.cdapgateway.statistics.UsageStatistics.Count;
 
 /**

@@ -8,17 +8,17 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.TraceAdmin;
-import fr.cdapgateway.trace.TraceExport;
+import fr.cdapgateway.trace.routes.TraceSearchSteps;
 
 /** Reading traces: adapters over {@link TraceAdmin}. */
 @Component("adminTraces")
 public class TraceRoutes {
 
     private final TraceAdmin traces;
-    private final TraceExport export;
+    private final TraceSearchSteps export;
     private final AdminCalls calls;
 
-    TraceRoutes(TraceAdmin traces, TraceExport export, AdminCalls calls) {
+    TraceRoutes(TraceAdmin traces, TraceSearchSteps export, AdminCalls calls) {
         this.traces = traces;
         this.export = export;
         this.calls = calls;
@@ -26,7 +26,7 @@ public class TraceRoutes {
 
     public void search(Exchange exchange) {
         String numero = segment(exchange, "conventions");
-        export.answer(exchange, traces.filter(caller(exchange), numero, TraceExport.criteria(exchange),
+        export.answer(exchange, traces.filter(caller(exchange), numero, TraceSearchSteps.criteria(exchange),
                 request(exchange)), "traces-" + numero + ".csv");
     }
 

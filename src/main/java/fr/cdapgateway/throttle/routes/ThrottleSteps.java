@@ -1,0 +1,32 @@
+package fr.cdapgateway.throttle.routes;
+
+import org.apache.camel.Processor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import fr.cdapgateway.edge.GatewayRequests;
+import fr.cdapgateway.throttle.SharingDetector;
+import fr.cdapgateway.throttle.Throttle;
+
+/** The throttle's Camel steps: the rules ({@link Throttle}, {@link SharingDetector}) read the typed request. */
+@Configuration(proxyBeanMethods = false)
+class ThrottleSteps {
+
+    /** Reads: the request's account and client address. Flags (or refuses) a login used from two addresses. */
+    @Bean
+    Processor detectSharing(SharingDetector detector) {
+        return exchange -> detector.check(GatewayRequests.of(exchange));
+    }
+
+    /** Reads: the request's account. Consumes its buckets; refuses 429 over a limit. */
+    @Bean
+    Processor throttleConsultation(Throttle throttle) {
+        return exchange -> throttle.consultation(GatewayRequests.of(exchange));
+    }
+
+    /** The same for an item of a batch: the batch allowance instead of the per-second burst. */
+    @Bean
+    Processor throttleBatchItem(Throttle throttle) {
+        return exchange -> throttle.batchItem(GatewayRequests.of(exchange));
+    }
+}
