@@ -17,7 +17,8 @@
 # Writes bench/results/<time>/report.md (and bench/results/latest.md).
 #
 # Settings (environment): BENCH_DURATION (s, default 10), BENCH_RUNS (default 3),
-# BENCH_CONNECTIONS (default "8 32 128"), BENCH_SKIP_JMH=1, BENCH_SKIP_TRACES=1.
+# BENCH_CONNECTIONS (default "8 32 128"), BENCH_SKIP_JMH=1, BENCH_SKIP_TRACES=1, BENCH_SKIP_H2=1 (the gateway on
+# PostgreSQL only), BENCH_RATE (the open-loop rate of the added-latency target, default 200 requests/s).
 # Installs wrk, nginx, postgresql, time, python3 and unzip from Debian's packages when they are missing (needs
 # root for that); async-profiler comes from Maven Central.
 # The gateway runs with its human-pace limits raised (a load generator is not a human): see GATEWAY_ARGS.
@@ -32,6 +33,7 @@ OUT=$ROOT/bench/results/$STAMP
 mkdir -p "$OUT"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 SIM_PORT=18091 NGINX_PORT=18088 PG_PORT=15432 FLOOR_PORT=18087 SCG_PORT=18089
+TARGET_RATE=${BENCH_RATE:-200}
 declare -A API_PORT=([gateway-pg]=18080 [gateway-h2]=18082) MGMT_PORT=([gateway-pg]=18081 [gateway-h2]=18083)
 declare -A CONSOLE_PORT=([gateway-pg]=18084 [gateway-h2]=18085)
 declare -A PID_OF
@@ -195,11 +197,13 @@ for peer in camel-floor spring-cloud-gateway; do mvn -B -q -DskipTests -f "bench
   exec "$JAVA" $GATEWAY_JVM -jar target/camel-floor.jar) > "$OUT/floor.log" 2>&1 &
 PID_OF[floor]=$!
 PIDS+=("$!")
+sample_rss "${PID_OF[floor]}" "$OUT/rss-floor.kb" &
 (cd bench/peers/spring-cloud-gateway && CDAP_BASE_URL=http://127.0.0.1:$SIM_PORT PEER_PORT=$SCG_PORT \
   PEER_ACCESS_LOG=$OUT/scg-access.log exec "$JAVA" $GATEWAY_JVM -Dreactor.netty.http.server.accessLogEnabled=true \
   -jar target/spring-cloud-gateway.jar) > "$OUT/scg.log" 2>&1 &
 PID_OF[scg]=$!
 PIDS+=("$!")
+sample_rss "${PID_OF[scg]}" "$OUT/rss-scg.kb" &
 wait_for "http://127.0.0.1:$FLOOR_PORT/api/v1/dossiers/1000042/quotient-familial" 60
 wait_for "http://127.0.0.1:$SCG_PORT/actuator" 60 || true
 
@@ -214,7 +218,7 @@ pg -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 
 
 log "gateways: on PostgreSQL, then on H2 (each started alone, for its start-up time)"
 start_gateway gateway-pg "jdbc:postgresql://127.0.0.1:$PG_PORT/gateway"
-start_gateway gateway-h2 "jdbc:h2:file:$OUT/h2/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+[ -n "${BENCH_SKIP_H2:-}" ] || start_gateway gateway-h2 "jdbc:h2:file:$OUT/h2/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 
 declare -A URL_OF=([direct]="http://127.0.0.1:$SIM_PORT/dossiers/1000042" [nginx]="http://127.0.0.1:$NGINX_PORT/dossiers/1000042"
   [gateway-pg]="http://127.0.0.1:${API_PORT[gateway-pg]}/api/v1/dossiers/1000042/quotient-familial"
@@ -224,6 +228,9 @@ declare -A URL_OF=([direct]="http://127.0.0.1:$SIM_PORT/dossiers/1000042" [nginx
 declare -A LUA_OF=([direct]=bench/direct.lua [nginx]=bench/nginx.lua [gateway-pg]=bench/gateway.lua [gateway-h2]=bench/gateway.lua
   [floor]=bench/direct.lua [scg]=bench/gateway.lua)
 TARGETS="direct nginx floor scg gateway-pg gateway-h2"
+[ -z "${BENCH_SKIP_H2:-}" ] || TARGETS="direct nginx floor scg gateway-pg"
+GATEWAYS="gateway-pg gateway-h2"
+[ -z "${BENCH_SKIP_H2:-}" ] || GATEWAYS="gateway-pg"
 
 log "warm-up (JIT, pools, caches): 5 s direct and nginx, 30 s each JVM"
 for t in $TARGETS; do
@@ -249,8 +256,19 @@ RATE=$(awk -v b="$BEST" 'BEGIN {printf "%d", b/2}')
   Authorization="Basic bmlvcnQuYWdlbnQxOkRlbW8tQ2RhcC0yMDI2IQ==" X-Motif=RESTAURATION_SCOLAIRE \
   > "$OUT/half-load-gateway.txt"
 
+log "added latency at $TARGET_RATE requests/s (open loop): the simulator alone, the floor, the gateway"
+"$JAVA" bench/RateLoad.java "${URL_OF[direct]}" "$TARGET_RATE" "$DURATION" \
+  Authorization="Basic Y2RhcC1nYXRld2F5OnNpbXVsYXRldXI=" X-Utilisateur=niort.agent1 X-Convention=79-2017-19 X-Profil=T2 \
+  > "$OUT/rate-load-direct.txt"
+"$JAVA" bench/RateLoad.java "${URL_OF[floor]}" "$TARGET_RATE" "$DURATION" \
+  Authorization="Basic Y2RhcC1nYXRld2F5OnNpbXVsYXRldXI=" X-Utilisateur=niort.agent1 X-Convention=79-2017-19 X-Profil=T2 \
+  > "$OUT/rate-load-floor.txt"
+"$JAVA" bench/RateLoad.java "${URL_OF[gateway-pg]}" "$TARGET_RATE" "$DURATION" \
+  Authorization="Basic bmlvcnQuYWdlbnQxOkRlbW8tQ2RhcC0yMDI2IQ==" X-Motif=RESTAURATION_SCOLAIRE \
+  > "$OUT/rate-load-gateway.txt"
+
 # resident memory under load: what was sampled up to here (the profiler's own buffers come next)
-for t in gateway-pg gateway-h2; do cp "$OUT/rss-$t.kb" "$OUT/rss-$t.load.kb"; done
+for t in $GATEWAYS floor scg; do cp "$OUT/rss-$t.kb" "$OUT/rss-$t.load.kb"; done
 
 log "profile: where the gateway's time goes (gateway on PostgreSQL, 32 connections)"
 PROFILER=""
@@ -274,7 +292,7 @@ else
     | sort -rn | head -40 > "$OUT/profile.txt" || true
 fi
 
-for t in gateway-pg gateway-h2; do kill -TERM "${PID_OF[$t]}" 2>/dev/null || true; wait "${PID_OF[$t]}" 2>/dev/null || true; done
+for t in $GATEWAYS; do kill -TERM "${PID_OF[$t]}" 2>/dev/null || true; wait "${PID_OF[$t]}" 2>/dev/null || true; done
 
 if [ -z "${BENCH_SKIP_JMH:-}" ]; then
   log "cached authentication (JMH)"
@@ -300,6 +318,22 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo "\`$GATEWAY_JVM\`). Their per-user, per-day and per-convention limits and their backend bulkhead were raised"
   echo "for the run (a load generator is not a human; 128 connections exceed the default bulkhead); with limits that large"
   echo "each instance consumes up to 1 % of a shared bucket locally between synchronisations (gateway.throttle.cluster)."
+  echo
+  rss_mb() { sort -n "$OUT/rss-$1.load.kb" 2>/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+  echo "## Issue 25's targets (32 connections, medians; gateway on PostgreSQL)"
+  echo
+  GC=32; case " $CONNECTIONS " in *" 32 "*) ;; *) GC=${CONNECTIONS%% *};; esac
+  gcpu=$(cpu_med gateway-pg "$GC" gw); fcpu=$(cpu_med floor "$GC" gw); scpu=$(cpu_med scg "$GC" gw)
+  grps=$(med gateway-pg "$GC" 4); frps=$(med floor "$GC" 4); srps=$(med scg "$GC" 4)
+  read -r _ _ _ _ _ rd99 _ < "$OUT/rate-load-direct.txt"; read -r _ _ _ _ _ rg99 _ < "$OUT/rate-load-gateway.txt"
+  read -r _ _ _ _ _ rf99 _ < "$OUT/rate-load-floor.txt"
+  grss=$(rss_mb gateway-pg); frss=$(rss_mb floor); srss=$(rss_mb scg)
+  echo "| measure | gateway | floor | Spring Cloud Gateway | ratio to floor | ratio to SCG | target |"
+  echo "|---|---|---|---|---|---|---|"
+  echo "| CPU per answer ($GC connections, µs, gateway JVM) | $gcpu | $fcpu | $scpu | $(ratio "$gcpu" "$fcpu") | $(ratio "$gcpu" "$scpu") | ≤ 1.6 × floor, ≤ 0.6 × SCG |"
+  echo "| answers/s ($GC connections) | ${grps%.*} | ${frps%.*} | ${srps%.*} | $(ratio "$grps" "$frps") | $(ratio "$grps" "$srps") | ≥ 0.6 × floor, ≥ 1.3 × SCG |"
+  awk -v g="$rg99" -v f="$rf99" -v d="$rd99" -v r="$TARGET_RATE" 'BEGIN {printf "| added p99 at %d requests/s, open loop (ms, over the simulator alone) | %.2f | %.2f | | | | ≤ 3 ms |\n", r, g-d, f-d}'
+  echo "| resident memory under load (MB, max) | $grss | $frss | $srss | floor + $(( grss - frss )) MB | | ≤ floor + 120 MB |"
   echo
   echo "## Throughput (answers/s, median) and ratios"
   echo
@@ -349,8 +383,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
   echo
   echo "## Start-up, memory"
   echo
-  echo "- start-up to readiness UP (process start, wall clock): PostgreSQL $(cat "$OUT/startup-gateway-pg.ms") ms, H2 $(cat "$OUT/startup-gateway-h2.ms") ms"
-  echo "- resident memory under load (max over the warm-up, the load rounds and the half-load run; not the profiled minute): PostgreSQL $(sort -n "$OUT/rss-gateway-pg.load.kb" | tail -1 | awk '{printf "%.0f MB", $1/1024}'), H2 $(sort -n "$OUT/rss-gateway-h2.load.kb" | tail -1 | awk '{printf "%.0f MB", $1/1024}')"
+  echo "- start-up to readiness UP (process start, wall clock): PostgreSQL $(cat "$OUT/startup-gateway-pg.ms") ms, H2 $(cat "$OUT/startup-gateway-h2.ms" 2>/dev/null || echo "(not run)") ms"
+  echo "- resident memory under load (max over the warm-up, the load rounds and the half-load run; not the profiled minute): PostgreSQL $(rss_mb gateway-pg) MB, H2 $(rss_mb gateway-h2) MB, floor $(rss_mb floor) MB, Spring Cloud Gateway $(rss_mb scg) MB"
   echo
   echo "## Cached authentication (JMH, average time)"
   echo
