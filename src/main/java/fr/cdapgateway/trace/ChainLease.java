@@ -11,15 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.config.SqlTime;
+import fr.cdapgateway.cluster.Leases;
 
 /**
  * An instance's hold on its trace chain's name (SPEC §3, §9). Two instances writing one chain would break it, so
- * each holds a lease on its name in the database ({@code instance_bail}), renewed every third of
+ * each holds a lease on its name in the database ({@link Leases}, {@code chaine:<name>}), renewed every third of
  * {@code gateway.trace.lease-duration}. A second instance started with a name that is held waits one lease
  * duration — time enough for the lease of an instance that died to run out — and, if the name is still held,
  * refuses to start and says why. An instance restarted after a crash thus takes its name back and continues its
@@ -31,7 +29,8 @@ public class ChainLease implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainLease.class);
 
-    private final JdbcClient jdbc;
+    private final Leases leases;
+    private final String name;
     private final String instance;
     private final Duration duration;
     private final Clock clock = Clock.systemUTC();
@@ -39,9 +38,10 @@ public class ChainLease implements SmartLifecycle {
     private volatile ScheduledExecutorService renewals;
     private volatile boolean running;
 
-    ChainLease(JdbcClient jdbc, TraceProperties properties) {
-        this.jdbc = jdbc;
+    ChainLease(Leases leases, TraceProperties properties) {
+        this.leases = leases;
         this.instance = properties.instance();
+        this.name = "chaine:" + instance;
         this.duration = properties.leaseDuration();
     }
 
@@ -71,33 +71,12 @@ public class ChainLease implements SmartLifecycle {
 
     /** Takes the name if it is free, expired, or already ours. */
     boolean take(Instant now) {
-        int taken = jdbc.sql("""
-                        update instance_bail set titulaire = :holder, expire_le = :until
-                         where instance = :instance and (expire_le <= :now or titulaire = :holder)""")
-                .param("holder", holder).param("until", SqlTime.utc(now.plus(duration)))
-                .param("now", SqlTime.utc(now)).param("instance", instance).update();
-        if (taken == 1) {
-            return true;
-        }
-        try {
-            // only where no row is: a name held elsewhere is no database error (a race still ends in one)
-            return jdbc.sql("""
-                            insert into instance_bail (instance, titulaire, expire_le)
-                            select :instance, :holder, :until
-                             where not exists (select 1 from instance_bail where instance = :instance)""")
-                    .param("instance", instance).param("holder", holder)
-                    .param("until", SqlTime.utc(now.plus(duration))).update() == 1;
-        } catch (DuplicateKeyException heldElsewhere) {
-            return false;
-        }
+        return leases.take(name, holder, now, now.plus(duration));
     }
 
     private void renew() {
         try {
-            int renewed = jdbc.sql("update instance_bail set expire_le = :until where instance = :instance and titulaire = :holder")
-                    .param("until", SqlTime.utc(clock.instant().plus(duration))).param("instance", instance)
-                    .param("holder", holder).update();
-            if (renewed == 0) {
+            if (!leases.renew(name, holder, clock.instant().plus(duration))) {
                 LOG.error("the lease on trace chain name {} was taken by another instance: two instances share this "
                         + "name; give each its own (GATEWAY_INSTANCE)", instance);
             }
@@ -114,9 +93,7 @@ public class ChainLease implements SmartLifecycle {
             executor.shutdownNow();
         }
         try {
-            jdbc.sql("update instance_bail set expire_le = :now where instance = :instance and titulaire = :holder")
-                    .param("now", SqlTime.utc(clock.instant())).param("instance", instance).param("holder", holder)
-                    .update();
+            leases.giveBack(name, holder, clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("lease on trace chain name {} not given back ({}): it runs out within {}", instance,
                     e.getClass().getSimpleName(), duration);

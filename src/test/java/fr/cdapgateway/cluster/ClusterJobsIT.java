@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import fr.cdapgateway.support.EmbeddedPostgres;
-import fr.cdapgateway.support.Schema;
 import fr.cdapgateway.support.MutableClock;
+import fr.cdapgateway.support.Schema;
 
 /** Two instances of a cluster on one database fire the same job: one of them runs it (SPEC §3). */
 class ClusterJobsIT {
@@ -45,7 +45,8 @@ class ClusterJobsIT {
     /** Two instances on one database, on one clock the test moves. */
     private record Cluster(MutableClock clock, ClusterJobs a, ClusterJobs b) {
         Cluster(JdbcClient jdbc, MutableClock clock) {
-            this(clock, new ClusterJobs(jdbc, clock, "gateway-a"), new ClusterJobs(jdbc, clock, "gateway-b"));
+            this(clock, new ClusterJobs(new Leases(jdbc), clock, "gateway-a"),
+                    new ClusterJobs(new Leases(jdbc), clock, "gateway-b"));
         }
 
         Cluster(JdbcClient jdbc) {
@@ -100,7 +101,7 @@ class ClusterJobsIT {
         try {
             List<Future<Boolean>> fired = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                ClusterJobs instance = new ClusterJobs(jdbc, clock, "gateway-" + i);
+                ClusterJobs instance = new ClusterJobs(new Leases(jdbc), clock, "gateway-" + i);
                 fired.add(pool.submit(() -> {
                     start.await();
                     return instance.runOnce("purge", Duration.ofHours(1), runs::incrementAndGet);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import fr.cdapgateway.CdapGatewayApplication;
+import fr.cdapgateway.cluster.Leases;
 import fr.cdapgateway.support.EmbeddedPostgres;
 import fr.cdapgateway.support.Schema;
 import fr.cdapgateway.support.TestPorts;
@@ -58,8 +59,8 @@ class ChainLeaseIT {
         JdbcClient jdbc = JdbcClient.create(data);
         TraceProperties properties = new TraceProperties("unused", "mairie-1", 500, 100, Duration.ofSeconds(3),
                 Period.ofMonths(6), "k1", Map.of(), Duration.ofSeconds(15));
-        ChainLease died = new ChainLease(jdbc, properties);
-        ChainLease restarted = new ChainLease(jdbc, properties);
+        ChainLease died = new ChainLease(new Leases(jdbc), properties);
+        ChainLease restarted = new ChainLease(new Leases(jdbc), properties);
         Instant now = Instant.now();
 
         assertThat(died.take(now)).isTrue();
