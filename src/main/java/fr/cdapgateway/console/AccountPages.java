@@ -1,11 +1,15 @@
 package fr.cdapgateway.console;
 
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.api.Account;
@@ -109,10 +113,11 @@ class AccountPages {
 
     /** Article 15 of the GDPR: what the gateway recorded about me, as a spreadsheet opens it. */
     @GetMapping("/mon-compte/traces.csv")
-    ResponseEntity<byte[]> myTraces() {
+    ResponseEntity<StreamingResponseBody> myTraces() {
         ConsolePrincipal person = context.person();
-        String csv = traces.run(person, "EXPORT_MES_TRACES", 200, request -> search.csv(
+        TraceSearch.Export export = traces.run(person, "EXPORT_MES_TRACES", 200, request -> search.export(
                 search.filter(TraceSearch.Criteria.NONE, null, person.login(), request)));
-        return Downloads.csv("traces-" + person.login() + ".csv", csv);
+        return Downloads.csvStream("traces-" + person.login() + ".csv",
+                out -> export.writeTo(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
     }
 }

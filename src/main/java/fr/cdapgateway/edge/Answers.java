@@ -1,5 +1,9 @@
 package fr.cdapgateway.edge;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,6 +59,59 @@ public class Answers {
     /** A CSV export, downloaded as a file. */
     public void csv(Exchange exchange, String filename, String csv) {
         file(exchange, "text/csv; charset=utf-8", filename, csv);
+    }
+
+    /** What writes a document a part at a time (an export: a page of rows at a time). */
+    @FunctionalInterface
+    public interface Document {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * A document too large to hold in memory (100,000 traces), downloaded as a file: written a part at a time to a
+     * temporary file by this thread, then streamed from it in chunks by netty (the REST endpoints do not cache
+     * streams); the file is deleted once sent, or if the connection closes first.
+     */
+    public void stream(Exchange exchange, String contentType, String filename, Document document) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("cdap-gateway-export-", ".tmp");
+            try (Writer out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                document.writeTo(out);
+            }
+            GatewayRequest request = GatewayRequests.of(exchange);
+            request.outcome(200, null);
+            request.responseHeaders().put("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+            Message message = exchange.getMessage();
+            message.setBody(new DeletedOnClose(file));
+            message.setHeader(Exchange.CONTENT_TYPE, contentType);
+            file = null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
+            }
+        }
+    }
+
+    /** A temporary file's bytes, the file deleted when they have been read (or the reading abandoned). */
+    private static final class DeletedOnClose extends java.io.FilterInputStream {
+        private final Path file;
+
+        DeletedOnClose(Path file) throws IOException {
+            super(new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024));
+            this.file = file;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /** A text document (CSV, an iCalendar...) downloaded as a file of this type. */

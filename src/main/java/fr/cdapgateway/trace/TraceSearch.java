@@ -183,17 +183,6 @@ public class TraceSearch {
         return new Export(filter);
     }
 
-    /** The whole export as one text (the API's answer, which netty sends from memory). */
-    public String csv(TraceQuery.Filter filter) {
-        java.io.StringWriter csv = new java.io.StringWriter(64 * 1024);
-        try {
-            export(filter).writeTo(csv);
-        } catch (IOException impossible) {
-            throw new java.io.UncheckedIOException(impossible);
-        }
-        return csv.toString();
-    }
-
     private static LocalDate date(String value, String field, String name) {
         String text = blankToNull(value);
         try {

@@ -36,6 +36,19 @@ public final class ConsoleHttp {
         return page;
     }
 
+    /** GET of a download read as it arrives, a line at a time, never held whole (a large export). */
+    public HttpResponse<java.util.stream.Stream<String>> lines(String url) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POST of a form with the last page's CSRF token; {@code fields} are name, value pairs. */
     public HttpResponse<String> post(String url, String... fields) {
         StringJoiner form = new StringJoiner("&");

@@ -51,7 +51,7 @@ public class TraceSearchSteps {
         RequestUri uri = RequestUri.of(exchange);
         if ("csv".equals(single(uri, "format"))) {
             try {
-                answers.csv(exchange, filename, search.csv(filter));
+                answers.stream(exchange, "text/csv; charset=utf-8", filename, search.export(filter)::writeTo);
             } catch (ProblemException busy) {
                 GatewayRequests.of(exchange).responseHeaders().put("Retry-After", "10");
                 throw busy;
