@@ -97,14 +97,16 @@ class TraceExportIT {
 
     @Test
     void theApiStreamsThemToo() throws Exception {
-        HttpResponse<Stream<String>> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + apiPort + "/api/v1/admin/conventions/" + CONVENTION + "/traces?format=csv"))
+        URI export = URI.create("http://127.0.0.1:" + apiPort + "/api/v1/admin/conventions/" + CONVENTION
+                + "/traces?format=csv");
+        HttpResponse<Stream<String>> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(export)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         ("caf50.admin:" + DEMO).getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofLines());
 
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Transfer-Encoding")).as("sent in chunks as it is read").hasValue("chunked");
+        assertThat(csv.headers().firstValue("Transfer-Encoding")).as("sent in chunks as it is read")
+                .hasValue("chunked");
         assertThat(csv.headers().firstValue("Content-Length")).isEmpty();
         assertThat(csv.headers().firstValue("X-Request-ID")).isPresent();
         assertExport(csv.body(), "sequence;");
