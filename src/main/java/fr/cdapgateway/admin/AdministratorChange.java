@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
 import fr.cdapgateway.admin.ContactAdmin.Interlocuteur;
+import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
 import fr.cdapgateway.admin.DemandeStore.DemandeRecord;
 import fr.cdapgateway.admin.UserStore.NewUser;
 import fr.cdapgateway.admin.UserStore.UserRecord;
@@ -72,7 +72,7 @@ public class AdministratorChange extends AdminResource {
     }
 
     /** A convention administrator files the form of Annexe 3 (202 with the request). */
-    public Map<String, Object> file(Caller caller, String numero, Form form, GatewayRequest request) {
+    public DemandeView file(Caller caller, String numero, Form form, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.conventionAdministrator(), "Le changement d'administrateur (annexe 3) est demandé par "
                 + "l'administrateur principal ou suppléant de la convention.");
@@ -84,7 +84,7 @@ public class AdministratorChange extends AdminResource {
     }
 
     /** In CENTRALISE mode the partner reports a departure; the CAF devalidates the account on acceptance. */
-    public Map<String, Object> fileDeparture(Caller caller, String numero, String login, GatewayRequest request) {
+    public DemandeView fileDeparture(Caller caller, String numero, String login, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(convention.centralise(), "En mode délégué, le départ d'un agent se traite directement : "
                 + "dévalidez son compte (DELETE /admin/utilisateurs/{login}).");

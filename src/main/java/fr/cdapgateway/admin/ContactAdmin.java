@@ -99,7 +99,7 @@ public class ContactAdmin extends AdminResource {
     }
 
     /** A convention administrator proposes new contacts: a request the CAF decides (202 with the request). */
-    public Map<String, Object> propose(Caller caller, String numero, Body body, GatewayRequest request) {
+    public DemandeView propose(Caller caller, String numero, Body body, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.conventionAdministrator(), "Les interlocuteurs sont proposés par l'administrateur "
                 + "principal ou suppléant de la convention.");

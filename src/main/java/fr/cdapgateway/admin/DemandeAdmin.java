@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
@@ -41,26 +43,24 @@ public class DemandeAdmin extends AdminResource {
         this.granting = granting;
     }
 
-    public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
+    public List<DemandeView> list(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         return demandes.ofConvention(convention.numero()).stream().map(this::named).toList();
     }
 
     /** The pending requests of every convention of the caller's CAF, oldest first: what the CAF has to decide. */
-    public List<Map<String, Object>> pendingOfCaf(Caller caller) {
+    public List<DemandeView> pendingOfCaf(Caller caller) {
         caller.require(caller.cafAdmin(), "Seule la CAF décide des demandes d'habilitation.");
         return demandes.pendingOfCaf(caller.account().caf()).stream().map(this::named).toList();
     }
 
     /** The view with the group's name: people read groups by name. */
-    private Map<String, Object> named(DemandeRecord d) {
-        Map<String, Object> view = view(d);
-        view.put("groupeNom", d.groupeId() == null ? null
+    private DemandeView named(DemandeRecord d) {
+        return view(d).named(d.groupeId() == null ? null
                 : groups.find(d.groupeId()).map(GroupStore.GroupRecord::nom).orElse(null));
-        return view;
     }
 
-    public Map<String, Object> decide(Caller caller, long id, Decision decision, GatewayRequest request) {
+    public DemandeView decide(Caller caller, long id, Decision decision, GatewayRequest request) {
         DemandeRecord demande = demandes.find(id).orElseThrow(() -> AdminScope.notFound("Demande inconnue."));
         scope.convention(caller, demande.convention(), request);
         request.objet("demande:" + id);
@@ -117,35 +117,20 @@ public class DemandeAdmin extends AdminResource {
                 demande.profil(), demande.dateDebut(), demande.dateFin()), caller.login(), reason);
     }
 
-    static Map<String, Object> view(DemandeRecord d) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", d.id());
-        view.put("convention", d.convention());
-        view.put("nature", d.nature());
-        view.put("utilisateur", d.utilisateur());
-        view.put("groupe", d.groupeId());
-        view.put("habilitation", d.habilitationId());
-        view.put("service", d.service());
-        view.put("profil", d.profil());
-        view.put("dateDebut", d.dateDebut());
-        view.put("dateFin", d.dateFin());
-        view.put("statut", d.statut());
-        view.put("demandeePar", d.demandeePar());
-        view.put("demandeeLe", d.demandeeLe());
-        view.put("decideePar", d.decideePar());
-        view.put("decideeLe", d.decideeLe());
-        view.put("motif", d.motifDecision());
-        Object contenu = proposed(d.contenu());
-        view.put("interlocuteurs", "INTERLOCUTEURS".equals(d.nature()) ? contenu : null);
-        view.put("changementAdministrateur", AdministratorChange.CHANGE.equals(d.nature()) ? contenu : null);
-        return view;
+    static DemandeView view(DemandeRecord d) {
+        JsonNode contenu = proposed(d.contenu());
+        return new DemandeView(d.id(), d.convention(), d.nature(), d.utilisateur(), d.groupeId(), d.habilitationId(),
+                d.service(), d.profil(), d.dateDebut(), d.dateFin(), d.statut(), d.demandeePar(), d.demandeeLe(),
+                d.decideePar(), d.decideeLe(), d.motifDecision(),
+                "INTERLOCUTEURS".equals(d.nature()) ? contenu : null,
+                AdministratorChange.CHANGE.equals(d.nature()) ? contenu : null, null);
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper PROPOSAL =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The contacts a request of type INTERLOCUTEURS proposes, as they were filed. */
-    private static Object proposed(String contenu) {
+    private static JsonNode proposed(String contenu) {
         if (contenu == null) {
             return null;
         }

@@ -36,16 +36,16 @@ public class GroupAdmin extends AdminResource {
         this.demandes = demandes;
     }
 
-    public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
+    public List<GroupView> list(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         return groups.ofConvention(convention.numero()).stream().map(this::view).toList();
     }
 
-    public Map<String, Object> read(Caller caller, long id, GatewayRequest request) {
+    public GroupView read(Caller caller, long id, GatewayRequest request) {
         return view(visibleGroup(caller, id, request));
     }
 
-    public Map<String, Object> create(Caller caller, String numero, GroupBody body, GatewayRequest request) {
+    public GroupView create(Caller caller, String numero, GroupBody body, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         String nom = IdentityRules.name(body.nom(), "nom");
         if (groups.nameTaken(convention.numero(), nom)) {
@@ -89,11 +89,11 @@ public class GroupAdmin extends AdminResource {
         return Outcome.done(view(group));
     }
 
-    public Map<String, Object> removeMember(Caller caller, long groupId, String login, GatewayRequest request) {
+    public GroupView removeMember(Caller caller, long groupId, String login, GatewayRequest request) {
         return removeMember(caller, groupId, login, null, request);
     }
 
-    public Map<String, Object> removeMember(Caller caller, long groupId, String login, String motif,
+    public GroupView removeMember(Caller caller, long groupId, String login, String motif,
                                             GatewayRequest request) {
         GroupRecord group = visibleGroup(caller, groupId, request);
         UserRecord user = member(login, group);
@@ -126,12 +126,7 @@ public class GroupAdmin extends AdminResource {
         return user;
     }
 
-    private Map<String, Object> view(GroupRecord g) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", g.id());
-        view.put("convention", g.convention());
-        view.put("nom", g.nom());
-        view.put("membres", groups.members(g.id()));
-        return view;
+    private GroupView view(GroupRecord g) {
+        return new GroupView(g.id(), g.convention(), g.nom(), groups.members(g.id()));
     }
 }

@@ -46,10 +46,10 @@ public class HabilitationAdmin extends AdminResource {
         this.profiles = profiles;
     }
 
-    public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
+    public List<HabilitationView> list(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         LocalDate today = calendar.today();
-        return habilitations.ofConvention(convention.numero()).stream().map(h -> view(h, today)).toList();
+        return habilitations.ofConvention(convention.numero()).stream().map(h -> HabilitationView.of(h, today)).toList();
     }
 
     /**
@@ -70,7 +70,7 @@ public class HabilitationAdmin extends AdminResource {
         }
         long id = granting.grant(grant, caller.login(), null);
         request.objet("habilitation:" + id);
-        return Outcome.done(view(habilitations.find(id).orElseThrow(), calendar.today()));
+        return Outcome.done(HabilitationView.of(habilitations.find(id).orElseThrow(), calendar.today()));
     }
 
     /** Ends the habilitation (it stays in the history), or files the request in a CENTRALISE convention. */
@@ -98,11 +98,11 @@ public class HabilitationAdmin extends AdminResource {
     }
 
     /** Suspends the habilitation at once ({@code suspend}), or lifts its suspension. */
-    public Map<String, Object> suspension(Caller caller, long id, boolean suspend, GatewayRequest request) {
+    public HabilitationView suspension(Caller caller, long id, boolean suspend, GatewayRequest request) {
         return suspension(caller, id, suspend, null, request);
     }
 
-    public Map<String, Object> suspension(Caller caller, long id, boolean suspend, String motif,
+    public HabilitationView suspension(Caller caller, long id, boolean suspend, String motif,
                                           GatewayRequest request) {
         HabilitationRecord habilitation = visible(caller, id, request);
         caller.require(caller.cafAdmin() || caller.conventionAdministrator(),
@@ -115,7 +115,7 @@ public class HabilitationAdmin extends AdminResource {
                     suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", Reasons.detail(null, reason));
             return null;
         });
-        return view(habilitations.find(habilitation.id()).orElseThrow(), calendar.today());
+        return HabilitationView.of(habilitations.find(habilitation.id()).orElseThrow(), calendar.today());
     }
 
     private HabilitationRecord visible(Caller caller, long id, GatewayRequest request) {
@@ -160,26 +160,5 @@ public class HabilitationAdmin extends AdminResource {
     /** Whether a habilitation in this state still counts: active, suspended or yet to start. */
     public static boolean open(Object statut) {
         return "ACTIVE".equals(statut) || "SUSPENDUE".equals(statut) || "A_VENIR".equals(statut);
-    }
-
-    static Map<String, Object> view(HabilitationRecord h, LocalDate today) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", h.id());
-        view.put("convention", h.convention());
-        if (h.groupeId() != null) {
-            view.put("groupe", h.groupeId());
-        } else {
-            view.put("utilisateur", h.utilisateur());
-        }
-        view.put("service", h.service());
-        view.put("profil", h.profil());
-        view.put("dateDebut", h.dateDebut());
-        view.put("dateFin", h.dateFin());
-        view.put("statut", h.statut(today));
-        view.put("accordeePar", h.grantedBy());
-        view.put("accordeeLe", h.grantedAt());
-        view.put("termineeLe", h.endedAt());
-        view.put("termineePar", h.endedBy());
-        return view;
     }
 }

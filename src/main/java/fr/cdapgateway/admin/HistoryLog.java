@@ -1,9 +1,8 @@
 package fr.cdapgateway.admin;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,7 +42,7 @@ class HistoryLog {
      * The history of an account and of every habilitation it held, oldest first: one shape on H2 and PostgreSQL
      * (an instant in UTC, camelCase names), as api/openapi.json declares it.
      */
-    List<Map<String, Object>> ofAccount(String login, List<Long> habilitationIds) {
+    List<HistoryEntry> ofAccount(String login, List<Long> habilitationIds) {
         return jdbc.sql("""
                 select horodatage, acteur, objet_type, objet_id, action, detail from historique
                  where (objet_type = 'UTILISATEUR' and objet_id = :login)
@@ -51,15 +50,9 @@ class HistoryLog {
                  order by id""")
                 .param("login", login)
                 .param("ids", habilitationIds.isEmpty() ? List.of("-") : habilitationIds.stream().map(String::valueOf).toList())
-                .query((rs, row) -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("horodatage", rs.getTimestamp("horodatage").toInstant());
-                    entry.put("acteur", rs.getString("acteur"));
-                    entry.put("objetType", rs.getString("objet_type"));
-                    entry.put("objetId", rs.getString("objet_id"));
-                    entry.put("action", rs.getString("action"));
-                    entry.put("detail", rs.getString("detail"));
-                    return entry;
-                }).list();
+                .query((rs, row) -> new HistoryEntry(rs.getTimestamp("horodatage").toInstant(), rs.getString("acteur"),
+                        rs.getString("objet_type"), rs.getString("objet_id"), rs.getString("action"),
+                        rs.getString("detail")))
+                .list();
     }
 }

@@ -26,7 +26,7 @@ class RequestFiling extends AdminResource {
      * @param contenu     what is asked, as JSON, if the request carries more than its nature
      * @param what        how the history tells it
      */
-    Map<String, Object> file(Caller caller, String convention, String nature, String utilisateur, String contenu,
+    DemandeView file(Caller caller, String convention, String nature, String utilisateur, String contenu,
                              String what, GatewayRequest request) {
         long id = changes.apply(() -> {
             long filed = demandes.file(new DemandeRecord(0, convention, nature, utilisateur, null, null, null, null,

@@ -1,8 +1,6 @@
 package fr.cdapgateway.admin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -55,16 +53,16 @@ public class UserAdmin extends AdminResource {
         this.accounts = accounts;
     }
 
-    public List<Map<String, Object>> list(Caller caller, String numero, GatewayRequest request) {
+    public List<UserView> list(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
-        return users.ofConvention(convention.numero()).stream().map(UserAdmin::view).toList();
+        return users.ofConvention(convention.numero()).stream().map(UserView::of).toList();
     }
 
-    public Map<String, Object> read(Caller caller, String login, GatewayRequest request) {
-        return view(scope.user(caller, login, request));
+    public UserView read(Caller caller, String login, GatewayRequest request) {
+        return UserView.of(scope.user(caller, login, request));
     }
 
-    public Map<String, Object> create(Caller caller, String numero, CreateUser body, GatewayRequest request) {
+    public UserView create(Caller caller, String numero, CreateUser body, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         String role = grantableRole(caller, body.role() == null ? "UTILISATEUR" : body.role());
         String type = body.type() == null ? "PERSONNE" : body.type();
@@ -79,15 +77,15 @@ public class UserAdmin extends AdminResource {
     }
 
     /** The CAF admins of the caller's own CAF. */
-    public List<Map<String, Object>> listCafAdministrators(Caller caller, String caf) {
-        return users.cafAdministrators(ownCaf(caller, caf)).stream().map(UserAdmin::view).toList();
+    public List<UserView> listCafAdministrators(Caller caller, String caf) {
+        return users.cafAdministrators(ownCaf(caller, caf)).stream().map(UserView::of).toList();
     }
 
     /**
      * A CAF admin creates another CAF admin of its own CAF, so that a locked-out or departed administrator never
      * needs SQL. Its holder chooses a password through the link mailed to them.
      */
-    public Map<String, Object> createCafAdministrator(Caller caller, String caf, CreateUser body,
+    public UserView createCafAdministrator(Caller caller, String caf, CreateUser body,
                                                       GatewayRequest request) {
         String own = ownCaf(caller, caf);
         if (body.role() != null && !Role.CAF_ADMIN.name().equals(body.role())) {
@@ -107,7 +105,7 @@ public class UserAdmin extends AdminResource {
         return caf;
     }
 
-    private Map<String, Object> insert(Caller caller, CreateUser body, String caf, String convention, String type,
+    private UserView insert(Caller caller, CreateUser body, String caf, String convention, String type,
                                        String role, GatewayRequest request) {
         String login = IdentityRules.login(body.login());
         request.objet("utilisateur:" + login);
@@ -130,10 +128,10 @@ public class UserAdmin extends AdminResource {
             }
             return id;
         });
-        return view(users.find(login).orElseThrow());
+        return UserView.of(users.find(login).orElseThrow());
     }
 
-    public Map<String, Object> update(Caller caller, String login, UpdateUser patch, GatewayRequest request) {
+    public UserView update(Caller caller, String login, UpdateUser patch, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
         String role = patch.role() == null ? user.role() : grantableRole(caller, patch.role());
@@ -153,7 +151,7 @@ public class UserAdmin extends AdminResource {
                     "MODIFICATION", role.equals(user.role()) ? "identité" : "role " + user.role() + " -> " + role);
             return null;
         });
-        return view(users.find(user.login()).orElseThrow());
+        return UserView.of(users.find(user.login()).orElseThrow());
     }
 
     /** Devalidation. The account and its history stay; its habilitations end now. */
@@ -178,11 +176,11 @@ public class UserAdmin extends AdminResource {
     }
 
     /** Suspends the account at once ({@code suspend}), or lifts its suspension. */
-    public Map<String, Object> suspension(Caller caller, String login, boolean suspend, GatewayRequest request) {
+    public UserView suspension(Caller caller, String login, boolean suspend, GatewayRequest request) {
         return suspension(caller, login, suspend, null, request);
     }
 
-    public Map<String, Object> suspension(Caller caller, String login, boolean suspend, String motif,
+    public UserView suspension(Caller caller, String login, boolean suspend, String motif,
                                           GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         caller.require(caller.cafAdmin() || caller.conventionAdministrator(),
@@ -196,10 +194,10 @@ public class UserAdmin extends AdminResource {
                     suspend ? "SUSPENSION" : "LEVEE_SUSPENSION", Reasons.detail(null, reason));
             return null;
         });
-        return view(users.find(user.login()).orElseThrow());
+        return UserView.of(users.find(user.login()).orElseThrow());
     }
 
-    public Map<String, Object> unlock(Caller caller, String login, GatewayRequest request) {
+    public UserView unlock(Caller caller, String login, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
         changes.apply(() -> {
@@ -208,14 +206,14 @@ public class UserAdmin extends AdminResource {
                     "DEVERROUILLAGE", null);
             return null;
         });
-        return view(users.find(user.login()).orElseThrow());
+        return UserView.of(users.find(user.login()).orElseThrow());
     }
 
     /**
      * A reset (SPEC §14.3): the password stops at once and the holder is mailed a link to choose a new one. With
      * {@code gateway.accounts.manager-passwords}, a {@code motDePasseInitial} instead sets one to change at next use.
      */
-    public Map<String, Object> resetPassword(Caller caller, String login, PasswordReset body, GatewayRequest request) {
+    public UserView resetPassword(Caller caller, String login, PasswordReset body, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
         String hash = managerChosen(user.login(), body == null ? null : body.motDePasseInitial());
@@ -230,14 +228,14 @@ public class UserAdmin extends AdminResource {
                     "REINITIALISATION_MOT_DE_PASSE", hash == null ? "lien envoyé au titulaire" : "mot de passe initial");
             return null;
         });
-        return view(users.find(user.login()).orElseThrow());
+        return UserView.of(users.find(user.login()).orElseThrow());
     }
 
     /**
      * A new activation link for an account still waiting for its holder (the first was lost or ran out); the
      * earlier link dies. An active account gets a reset instead.
      */
-    public Map<String, Object> resendActivation(Caller caller, String login, GatewayRequest request) {
+    public UserView resendActivation(Caller caller, String login, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
         if (user.activatedAt() != null || user.devalidatedAt() != null) {
@@ -250,10 +248,10 @@ public class UserAdmin extends AdminResource {
                     "ENVOI_LIEN_ACTIVATION", "nouveau lien");
             return null;
         });
-        return view(users.find(user.login()).orElseThrow());
+        return UserView.of(users.find(user.login()).orElseThrow());
     }
 
-    public List<Map<String, Object>> history(Caller caller, String login, GatewayRequest request) {
+    public List<HistoryEntry> history(Caller caller, String login, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         return history.ofAccount(user.login(), habilitations.idsOf(user.id()));
     }
@@ -288,24 +286,5 @@ public class UserAdmin extends AdminResource {
             throw new ProblemException(Problem.WEAK_PASSWORD, reason);
         });
         return hasher.hash(password);
-    }
-
-    static Map<String, Object> view(UserRecord u) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("login", u.login());
-        view.put("nom", u.nom());
-        view.put("prenom", u.prenom());
-        view.put("email", u.email());
-        view.put("fonction", u.fonction());
-        view.put("type", u.type());
-        view.put("role", u.role());
-        view.put("convention", u.convention());
-        view.put("numeroInstructeur", u.numeroInstructeur());
-        view.put("statut", u.statut());
-        view.put("doitChangerMotDePasse", u.mustChangePassword());
-        view.put("derniereConnexion", u.lastLogin());
-        view.put("creeLe", u.createdAt());
-        view.put("activeLe", u.activatedAt());
-        return view;
     }
 }

@@ -3,10 +3,10 @@ package fr.cdapgateway.console;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 import fr.cdapgateway.admin.ReverseReview;
+import fr.cdapgateway.admin.UserView;
 
 /**
  * The states of an account a manager watches, over the admin API's view of an account: the dashboard counts
@@ -28,16 +28,16 @@ enum AccountFilter {
     }
 
     /** Whether the account is in this state; a devalidated account counts only as devalidated. */
-    boolean test(Map<String, Object> account, Instant now) {
-        Object statut = account.get("statut");
-        Object lastLogin = account.get("derniereConnexion");
+    boolean test(UserView account, Instant now) {
+        String statut = account.statut();
+        Instant lastLogin = account.derniereConnexion();
         return switch (this) {
             case VERROUILLES -> "VERROUILLE".equals(statut);
             case SUSPENDUS -> "SUSPENDU".equals(statut);
             case DEVALIDES -> "DEVALIDE".equals(statut);
             case JAMAIS -> lastLogin == null && !"DEVALIDE".equals(statut);
-            case INUTILISES -> lastLogin instanceof Instant last && !"DEVALIDE".equals(statut)
-                    && last.isBefore(now.minus(ReverseReview.UNUSED_DAYS, ChronoUnit.DAYS));
+            case INUTILISES -> lastLogin != null && !"DEVALIDE".equals(statut)
+                    && lastLogin.isBefore(now.minus(ReverseReview.UNUSED_DAYS, ChronoUnit.DAYS));
         };
     }
 }

@@ -16,10 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.ConventionAdmin;
-import fr.cdapgateway.admin.DemandeAdmin;
 import fr.cdapgateway.admin.DemandeAdmin.Decision;
-import fr.cdapgateway.admin.MaintenanceAdmin;
+import fr.cdapgateway.admin.DemandeAdmin;
+import fr.cdapgateway.admin.DemandeView;
 import fr.cdapgateway.admin.MaintenanceAdmin.Window;
+import fr.cdapgateway.admin.MaintenanceAdmin;
 import fr.cdapgateway.admin.ReverseReview;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
@@ -84,17 +85,17 @@ class CafPages {
                   @RequestParam(name = "retour", required = false) String retour, Model model,
                   jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
         if ("REFUSEE".equals(decision)) {
-            Map<String, Object> demande = context.read((caller, request) -> demandes.pendingOfCaf(caller)).stream()
-                    .filter(d -> Long.valueOf(id).equals(((Number) d.get("id")).longValue())).findFirst()
+            DemandeView demande = context.read((caller, request) -> demandes.pendingOfCaf(caller)).stream()
+                    .filter(d -> d.id() == id).findFirst()
                     .orElseThrow(() -> new ProblemException(Problem.NOT_FOUND, "Aucune demande en attente ne porte "
                             + "ce numéro."));
             String ask = new Confirmation("Refuser la demande n° " + id,
-                    List.of(Confirmation.ligne("Convention", demande.get("convention")),
-                            Confirmation.ligne("Nature", labels.of("demande", demande.get("nature"))),
-                            Confirmation.ligne("Pour", demande.get("utilisateur") != null ? demande.get("utilisateur")
-                                    : demande.get("groupe")),
-                            Confirmation.ligne("Profil", demande.get("profil")),
-                            Confirmation.ligne("Déposée par", demande.get("demandeePar"))),
+                    List.of(Confirmation.ligne("Convention", demande.convention()),
+                            Confirmation.ligne("Nature", labels.of("demande", demande.nature())),
+                            Confirmation.ligne("Pour", demande.utilisateur() != null ? demande.utilisateur()
+                                    : demande.groupe()),
+                            Confirmation.ligne("Profil", demande.profil()),
+                            Confirmation.ligne("Déposée par", demande.demandeePar())),
                     "Le partenaire voit le refus et son motif dans la liste de ses demandes.",
                     "/demandes/" + id + "/decision", Map.of("decision", decision), true, "Refuser la demande", "/caf")
                     .askUnlessConfirmed(confirme, motif, model, response);

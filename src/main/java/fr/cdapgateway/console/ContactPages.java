@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.ContactAdmin.Interlocuteur;
+import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.DemandeAdmin;
 
 /**
@@ -50,7 +50,7 @@ class ContactPages {
         model.addAttribute("lignes", rows(current.interlocuteurs()));
         // the proposals waiting for the CAF's decision, with what they would change
         model.addAttribute("propositions", context.read((caller, request) -> demandes.list(caller, numero, request))
-                .stream().filter(d -> "INTERLOCUTEURS".equals(d.get("nature")) && "EN_ATTENTE".equals(d.get("statut")))
+                .stream().filter(d -> "INTERLOCUTEURS".equals(d.nature()) && "EN_ATTENTE".equals(d.statut()))
                 .toList());
         return "interlocuteurs";
     }

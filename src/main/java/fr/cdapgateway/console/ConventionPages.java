@@ -14,11 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.admin.ContactAdmin;
-import fr.cdapgateway.admin.ConventionAdmin;
 import fr.cdapgateway.admin.ConventionAdmin.ConventionPatch;
+import fr.cdapgateway.admin.ConventionAdmin;
 import fr.cdapgateway.admin.DemandeAdmin;
+import fr.cdapgateway.admin.DemandeView;
 import fr.cdapgateway.admin.ReverseReview;
 import fr.cdapgateway.admin.UserAdmin;
+import fr.cdapgateway.admin.UserView;
 
 /**
  * A convention's dashboard (SPEC §8): habilitations used and allowed per profile, pending requests, accounts
@@ -51,9 +53,9 @@ class ConventionPages {
     @GetMapping("/conventions/{numero}")
     String dashboard(@PathVariable String numero, Model model) {
         Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
-        List<Map<String, Object>> accounts = context.read((caller, request) -> users.list(caller, numero, request));
-        List<Map<String, Object>> pending = context.read((caller, request) -> demandes.list(caller, numero, request))
-                .stream().filter(d -> "EN_ATTENTE".equals(d.get("statut"))).toList();
+        List<UserView> accounts = context.read((caller, request) -> users.list(caller, numero, request));
+        List<DemandeView> pending = context.read((caller, request) -> demandes.list(caller, numero, request))
+                .stream().filter(d -> "EN_ATTENTE".equals(d.statut())).toList();
         model.addAttribute("convention", convention);
         model.addAttribute("quotas", Quotas.of(convention));
         model.addAttribute("demandesEnAttente", pending.size());
@@ -103,7 +105,7 @@ class ConventionPages {
     }
 
     /** How many accounts are in each state a manager must watch, by the user list's filter names. */
-    static Map<String, Long> counts(List<Map<String, Object>> accounts, Instant now) {
+    static Map<String, Long> counts(List<UserView> accounts, Instant now) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (AccountFilter filter : AccountFilter.values()) {
             counts.put(filter.parameter, accounts.stream().filter(a -> filter.test(a, now)).count());

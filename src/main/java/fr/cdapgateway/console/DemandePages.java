@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import fr.cdapgateway.admin.ConventionAdmin;
 import fr.cdapgateway.admin.DemandeAdmin;
+import fr.cdapgateway.admin.DemandeView;
 
 /**
  * A convention's requests as both sides follow them (issue 23): the partner sees what it filed and the CAF's
@@ -33,12 +34,12 @@ class DemandePages {
     @GetMapping("/conventions/{numero}/demandes")
     String list(@PathVariable String numero, Model model) {
         Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
-        List<Map<String, Object>> all = context.read((caller, request) -> demandes.list(caller, numero, request));
+        List<DemandeView> all = context.read((caller, request) -> demandes.list(caller, numero, request));
         model.addAttribute("convention", convention);
         model.addAttribute("quotas", ConventionPages.Quotas.of(convention));
         model.addAttribute("demandes", all.stream()
-                .sorted(Comparator.comparing((Map<String, Object> d) -> !"EN_ATTENTE".equals(d.get("statut")))
-                        .thenComparing(d -> -((Number) d.get("id")).longValue()))
+                .sorted(Comparator.comparing((DemandeView d) -> !"EN_ATTENTE".equals(d.statut()))
+                        .thenComparing(d -> -d.id()))
                 .toList());
         return "demandes";
     }

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.cdapgateway.admin.GroupAdmin;
 import fr.cdapgateway.admin.GroupAdmin.GroupBody;
+import fr.cdapgateway.admin.GroupAdmin;
+import fr.cdapgateway.admin.GroupView;
 import fr.cdapgateway.admin.HabilitationAdmin;
 import fr.cdapgateway.admin.Outcome;
 import fr.cdapgateway.admin.UserAdmin;
@@ -44,10 +45,10 @@ class GroupPages {
     @PostMapping("/conventions/{numero}/groupes")
     String create(@PathVariable String numero, @RequestParam("nom") String nom, RedirectAttributes redirect) {
         try {
-            Map<String, Object> group = context.act("ADMIN_CREATION_GROUPE", 201,
+            GroupView group = context.act("ADMIN_CREATION_GROUPE", 201,
                     (caller, request) -> groups.create(caller, numero, new GroupBody(nom), request));
-            redirect.addFlashAttribute("message", "Groupe « " + group.get("nom") + " » créé.");
-            return "redirect:/groupes/" + group.get("id");
+            redirect.addFlashAttribute("message", "Groupe « " + group.nom() + " » créé.");
+            return "redirect:/groupes/" + group.id();
         } catch (ProblemException refused) {
             if (refused.problem().status() == 404) {
                 throw refused;
@@ -61,16 +62,15 @@ class GroupPages {
 
     @GetMapping("/groupes/{id}")
     String detail(@PathVariable long id, Model model) {
-        Map<String, Object> group = context.read((caller, request) -> groups.read(caller, id, request));
-        String numero = (String) group.get("convention");
-        @SuppressWarnings("unchecked")
-        List<String> members = (List<String>) group.get("membres");
+        GroupView group = context.read((caller, request) -> groups.read(caller, id, request));
+        String numero = group.convention();
+        List<String> members = group.membres();
         model.addAttribute("groupe", group);
         model.addAttribute("candidats", context.read((caller, request) -> users.list(caller, numero, request))
-                .stream().filter(u -> !"DEVALIDE".equals(u.get("statut")) && !members.contains(u.get("login")))
+                .stream().filter(u -> !"DEVALIDE".equals(u.statut()) && !members.contains(u.login()))
                 .toList());
         model.addAttribute("habilitations", context.read((caller, request) -> habilitations.list(caller, numero,
-                request)).stream().filter(h -> Long.valueOf(id).equals(h.get("groupe"))).toList());
+                request)).stream().filter(h -> Long.valueOf(id).equals(h.groupe())).toList());
         return "groupe";
     }
 
@@ -89,10 +89,10 @@ class GroupPages {
                   @RequestParam(name = "confirme", required = false) String confirme,
                   @RequestParam(name = "motif", required = false) String motif, Model model,
                   jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
-        Map<String, Object> group = context.read((caller, request) -> groups.read(caller, id, request));
-        String ask = new Confirmation("Retirer " + login + " du groupe " + group.get("nom"),
-                List.of(Confirmation.ligne("Groupe", group.get("nom")), Confirmation.ligne("Membre", login),
-                        Confirmation.ligne("Convention", group.get("convention"))),
+        GroupView group = context.read((caller, request) -> groups.read(caller, id, request));
+        String ask = new Confirmation("Retirer " + login + " du groupe " + group.nom(),
+                List.of(Confirmation.ligne("Groupe", group.nom()), Confirmation.ligne("Membre", login),
+                        Confirmation.ligne("Convention", group.convention())),
                 "Le membre perd aussitôt les habilitations du groupe (il garde les siennes propres).",
                 "/groupes/" + id + "/membres/" + login + "/retrait", Map.of(), false, "Retirer du groupe",
                 "/groupes/" + id).askUnlessConfirmed(confirme, motif, model, response);

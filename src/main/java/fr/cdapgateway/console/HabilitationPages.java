@@ -15,8 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.admin.ConventionAdmin;
 import fr.cdapgateway.admin.GroupAdmin;
-import fr.cdapgateway.admin.HabilitationAdmin;
 import fr.cdapgateway.admin.HabilitationAdmin.GrantBody;
+import fr.cdapgateway.admin.HabilitationAdmin;
+import fr.cdapgateway.admin.HabilitationView;
 import fr.cdapgateway.admin.Outcome;
 import fr.cdapgateway.admin.UserAdmin;
 import fr.cdapgateway.api.Problem;
@@ -54,20 +55,20 @@ class HabilitationPages {
     String list(@PathVariable String numero, @RequestParam(name = "utilisateur", required = false) String pour,
                 @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
         Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
-        List<Map<String, Object>> all = context.read((caller, request) -> habilitations.list(caller, numero, request));
+        List<HabilitationView> all = context.read((caller, request) -> habilitations.list(caller, numero, request));
         model.addAttribute("convention", convention);
         model.addAttribute("quotas", ConventionPages.Quotas.of(convention).stream()
                 .map(q -> Map.of("profil", q.profil(), "utilisees", q.utilisees(), "maximum", q.maximum(),
                         "libelle", profiles.find(q.profil()).map(p -> p.libelle()).orElse(q.profil())))
                 .toList());
-        model.addAttribute("ouvertes", Paging.of(all.stream().filter(h -> HabilitationAdmin.open(h.get("statut"))).toList(), page,
+        model.addAttribute("ouvertes", Paging.of(all.stream().filter(HabilitationView::open).toList(), page,
                 properties.pageSize()));
-        model.addAttribute("closes", all.stream().filter(h -> !HabilitationAdmin.open(h.get("statut")))
-                .sorted((a, b) -> Long.compare((Long) b.get("id"), (Long) a.get("id"))).limit(properties.pageSize())
+        model.addAttribute("closes", all.stream().filter(h -> !h.open())
+                .sorted((a, b) -> Long.compare(b.id(), a.id())).limit(properties.pageSize())
                 .toList());
         model.addAttribute("utilisateurs", context.read((caller, request) -> users.list(caller, numero, request))
-                .stream().filter(u -> List.of("ACTIF", "VERROUILLE", "EN_ATTENTE_ACTIVATION").contains(u.get("statut")))
-                .filter(u -> "PERSONNE".equals(u.get("type"))).toList());
+                .stream().filter(u -> List.of("ACTIF", "VERROUILLE", "EN_ATTENTE_ACTIVATION").contains(u.statut()))
+                .filter(u -> "PERSONNE".equals(u.type())).toList());
         model.addAttribute("groupes", context.read((caller, request) -> groups.list(caller, numero, request)));
         model.addAttribute("pour", pour);
         model.addAttribute("centralise", "CENTRALISE".equals(convention.get("mode"))
@@ -157,15 +158,15 @@ class HabilitationPages {
     /** The habilitation the act is about, as the recap names it. */
     private Confirmation recap(String numero, long id, String verb, String consequence, String path,
                                boolean reasonRequired, String button) {
-        Map<String, Object> h = context.read((caller, request) -> habilitations.list(caller, numero, request)).stream()
-                .filter(x -> Long.valueOf(id).equals(((Number) x.get("id")).longValue())).findFirst()
+        HabilitationView h = context.read((caller, request) -> habilitations.list(caller, numero, request)).stream()
+                .filter(x -> x.id() == id).findFirst()
                 .orElseThrow(() -> new ProblemException(fr.cdapgateway.api.Problem.NOT_FOUND, "Habilitation inconnue."));
-        Object holder = h.get("utilisateur") != null ? h.get("utilisateur") : "groupe " + h.get("groupe");
-        return new Confirmation(verb + "n° " + id + " (" + h.get("profil") + ", " + holder + ")",
+        Object holder = h.utilisateur() != null ? h.utilisateur() : "groupe " + h.groupe();
+        return new Confirmation(verb + "n° " + id + " (" + h.profil() + ", " + holder + ")",
                 List.of(Confirmation.ligne("Habilitation", "n° " + id),
-                        Confirmation.ligne("Profil", h.get("profil")),
+                        Confirmation.ligne("Profil", h.profil()),
                         Confirmation.ligne("Titulaire", holder),
-                        Confirmation.ligne("Accordée par", h.get("accordeePar")),
+                        Confirmation.ligne("Accordée par", h.accordeePar()),
                         Confirmation.ligne("Convention", numero)),
                 consequence, "/habilitations/" + id + path, Map.of("convention", numero), reasonRequired, button,
                 "/conventions/" + numero + "/habilitations");

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import fr.cdapgateway.admin.HistoryEntry;
+
 /**
  * An account's history as people read it (issue 23): "Habilitation T2 de niort.agent1 terminée par niort.gestion",
  * not a table of codes. Anything this class does not know is said with its code, never hidden.
@@ -17,17 +19,17 @@ final class HistorySentences {
     private HistorySentences() {
     }
 
-    static List<Line> of(List<Map<String, Object>> entries, String login, Map<String, String> profileById) {
-        return entries.stream().map(e -> new Line((Instant) e.get("horodatage"), sentence(e, login, profileById),
+    static List<Line> of(List<HistoryEntry> entries, String login, Map<String, String> profileById) {
+        return entries.stream().map(e -> new Line(e.horodatage(), sentence(e, login, profileById),
                 detail(e))).toList();
     }
 
-    static String sentence(Map<String, Object> e, String login, Map<String, String> profileById) {
-        String by = " par " + e.get("acteur");
-        String action = String.valueOf(e.get("action"));
-        if ("HABILITATION".equals(e.get("objetType"))) {
-            String profile = profileById.get(String.valueOf(e.get("objetId")));
-            String what = "Habilitation" + (profile == null ? " n° " + e.get("objetId") : " " + profile) + " de " + login;
+    static String sentence(HistoryEntry e, String login, Map<String, String> profileById) {
+        String by = " par " + e.acteur();
+        String action = String.valueOf(e.action());
+        if ("HABILITATION".equals(e.objetType())) {
+            String profile = profileById.get(String.valueOf(e.objetId()));
+            String what = "Habilitation" + (profile == null ? " n° " + e.objetId() : " " + profile) + " de " + login;
             return switch (action) {
                 case "ATTRIBUTION" -> what + " accordée" + by;
                 case "FIN" -> what + " terminée" + by;
@@ -51,8 +53,8 @@ final class HistorySentences {
         };
     }
 
-    private static String detail(Map<String, Object> e) {
-        Object detail = e.get("detail");
+    private static String detail(HistoryEntry e) {
+        Object detail = e.detail();
         return detail == null ? "" : String.valueOf(detail);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,14 +16,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.cdapgateway.auth.AccountsProperties;
 import fr.cdapgateway.admin.Caller;
 import fr.cdapgateway.admin.HabilitationAdmin;
-import fr.cdapgateway.admin.UserAdmin;
+import fr.cdapgateway.admin.HabilitationView;
 import fr.cdapgateway.admin.UserAdmin.CreateUser;
 import fr.cdapgateway.admin.UserAdmin.PasswordReset;
+import fr.cdapgateway.admin.UserAdmin;
+import fr.cdapgateway.admin.UserView;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.ProblemException;
+import fr.cdapgateway.auth.AccountsProperties;
 
 /**
  * Accounts of a convention: the list with search and the filters of the dashboard, paged; creation, with each
@@ -57,8 +60,8 @@ class UserPages {
     String list(@PathVariable String numero, @RequestParam(name = "q", required = false) String q,
                 @RequestParam(name = "filtre", required = false) String filtre,
                 @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
-        List<Map<String, Object>> all = context.read((caller, request) -> users.list(caller, numero, request));
-        List<Map<String, Object>> found = all.stream().filter(matching(q)).filter(state(filtre, clock.instant()))
+        List<UserView> all = context.read((caller, request) -> users.list(caller, numero, request));
+        List<UserView> found = all.stream().filter(matching(q)).filter(state(filtre, clock.instant()))
                 .toList();
         model.addAttribute("numero", numero);
         model.addAttribute("q", q);
@@ -112,15 +115,15 @@ class UserPages {
 
     @GetMapping("/utilisateurs/{login}")
     String detail(@PathVariable String login, Model model) {
-        Map<String, Object> user = context.read((caller, request) -> users.read(caller, login, request));
-        String convention = (String) user.get("convention");
+        UserView user = context.read((caller, request) -> users.read(caller, login, request));
+        String convention = user.convention();
         model.addAttribute("utilisateur", user);
         model.addAttribute("motsDePasseGestionnaire", accounts.managerPasswords());
-        List<Map<String, Object>> held = convention == null ? List.of() : context.read((caller, request) ->
+        List<HabilitationView> held = convention == null ? List.of() : context.read((caller, request) ->
                 habilitations.list(caller, convention, request)).stream()
-                .filter(h -> login.equals(h.get("utilisateur"))).toList();
+                .filter(h -> login.equals(h.utilisateur())).toList();
         Map<String, String> profiles = new java.util.HashMap<>();
-        held.forEach(h -> profiles.put(String.valueOf(h.get("id")), String.valueOf(h.get("profil"))));
+        held.forEach(h -> profiles.put(String.valueOf(h.id()), h.profil()));
         model.addAttribute("historique", HistorySentences.of(context.read((caller, request) ->
                 users.history(caller, login, request)), login, profiles));
         model.addAttribute("habilitations", held);
@@ -196,15 +199,15 @@ class UserPages {
 
     /** Who the act is about, as the recap names them; a reason is required for both acts that ask for one here. */
     private Confirmation recap(String login, String verb, String consequence, String path, String button) {
-        Map<String, Object> user = context.read((caller, request) -> users.read(caller, login, request));
-        long open = user.get("convention") == null ? 0 : context.read((caller, request) ->
-                habilitations.list(caller, (String) user.get("convention"), request)).stream()
-                .filter(h -> login.equals(h.get("utilisateur")) && HabilitationAdmin.open(h.get("statut"))).count();
-        return new Confirmation(verb + user.get("prenom") + " " + user.get("nom"),
+        UserView user = context.read((caller, request) -> users.read(caller, login, request));
+        long open = user.convention() == null ? 0 : context.read((caller, request) ->
+                habilitations.list(caller, user.convention(), request)).stream()
+                .filter(h -> login.equals(h.utilisateur()) && h.open()).count();
+        return new Confirmation(verb + user.prenom() + " " + user.nom(),
                 List.of(Confirmation.ligne("Compte", login),
-                        Confirmation.ligne("Personne", user.get("prenom") + " " + user.get("nom")),
-                        Confirmation.ligne("Rôle", labels.of("role", user.get("role"))),
-                        Confirmation.ligne("Convention", user.get("convention")),
+                        Confirmation.ligne("Personne", user.prenom() + " " + user.nom()),
+                        Confirmation.ligne("Rôle", labels.of("role", user.role())),
+                        Confirmation.ligne("Convention", user.convention()),
                         Confirmation.ligne("Habilitations en cours", open)),
                 consequence, "/utilisateurs/" + login + path, Map.of(), true, button, "/utilisateurs/" + login);
     }
@@ -216,18 +219,18 @@ class UserPages {
         return "redirect:/utilisateurs/" + login;
     }
 
-    private static Predicate<Map<String, Object>> matching(String q) {
+    private static Predicate<UserView> matching(String q) {
         if (q == null || q.isBlank()) {
             return u -> true;
         }
         String needle = q.trim().toLowerCase(Locale.ROOT);
-        return u -> List.of("login", "nom", "prenom", "email").stream()
-                .map(k -> u.get(k) == null ? "" : u.get(k).toString().toLowerCase(Locale.ROOT))
+        return u -> Stream.of(u.login(), u.nom(), u.prenom(), u.email())
+                .map(v -> v == null ? "" : v.toLowerCase(Locale.ROOT))
                 .anyMatch(v -> v.contains(needle));
     }
 
-    private static Predicate<Map<String, Object>> state(String filtre, Instant now) {
-        return AccountFilter.of(filtre).<Predicate<Map<String, Object>>>map(f -> u -> f.test(u, now))
+    private static Predicate<UserView> state(String filtre, Instant now) {
+        return AccountFilter.of(filtre).<Predicate<UserView>>map(f -> u -> f.test(u, now))
                 .orElse(u -> true);
     }
 

@@ -11,8 +11,9 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.AdministratorChange;
-import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.ContactAdmin.Interlocuteur;
+import fr.cdapgateway.admin.ContactAdmin;
+import fr.cdapgateway.admin.DemandeView;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 
@@ -55,7 +56,7 @@ public class ContactRoutes {
         Filed filed = calls.body(exchange, Filed.class, "{\"type\":\"INTERLOCUTEURS\"|\"CHANGEMENT_ADMINISTRATEUR\""
                 + "|\"DEPART\", ...}");
         String numero = segment(exchange, "conventions");
-        Map<String, Object> demande = switch (filed.type() == null ? "" : filed.type()) {
+        DemandeView demande = switch (filed.type() == null ? "" : filed.type()) {
             case "INTERLOCUTEURS" -> contacts.propose(caller, numero,
                     new ContactAdmin.Body(filed.avenant(), filed.interlocuteurs()), request(exchange));
             case "CHANGEMENT_ADMINISTRATEUR" -> administrators.file(caller, numero, new AdministratorChange.Form(
