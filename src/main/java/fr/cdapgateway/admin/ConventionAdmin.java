@@ -66,17 +66,17 @@ public class ConventionAdmin extends AdminResource {
     }
 
     /** The conventions of the caller's CAF, or the caller's own convention. */
-    public List<Map<String, Object>> list(Caller caller) {
+    public List<ConventionView> list(Caller caller) {
         List<ConventionRecord> visible = caller.cafAdmin() ? store.ofCaf(caller.account().caf())
                 : store.find(caller.account().convention()).stream().toList();
         return visible.stream().map(this::view).toList();
     }
 
-    public Map<String, Object> read(Caller caller, String numero, GatewayRequest request) {
+    public ConventionView read(Caller caller, String numero, GatewayRequest request) {
         return view(scope.convention(caller, numero, request));
     }
 
-    public Map<String, Object> create(Caller caller, ConventionBody body, GatewayRequest request) {
+    public ConventionView create(Caller caller, ConventionBody body, GatewayRequest request) {
         caller.require(caller.cafAdmin(), "Seule la CAF crée les conventions.");
         require(body.numero() != null && NUMERO.matcher(body.numero()).matches(), "numero invalide");
         require(body.partenaire() != null && notBlank(body.partenaire().nom()), "partenaire.nom obligatoire");
@@ -105,7 +105,7 @@ public class ConventionAdmin extends AdminResource {
     }
 
     /** Mode (CENTRALISE revokes the delegation), quotas, purposes, end date (resiliation): the CAF only. */
-    public Map<String, Object> update(Caller caller, String numero, ConventionPatch patch, GatewayRequest request) {
+    public ConventionView update(Caller caller, String numero, ConventionPatch patch, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.cafAdmin(), "Seule la CAF modifie une convention (mode, quotas, motifs).");
         String mode = patch.mode() == null ? null : mode(patch.mode());
@@ -153,32 +153,20 @@ public class ConventionAdmin extends AdminResource {
         return view(store.find(convention.numero()).orElseThrow());
     }
 
-    Map<String, Object> view(ConventionRecord c) {
+    ConventionView view(ConventionRecord c) {
         LocalDate today = calendar.today();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("numero", c.numero());
-        view.put("caf", c.caf());
-        view.put("partenaire", Map.of("nom", c.partenaireNom(), "siret", c.partenaireSiret() == null ? "" : c.partenaireSiret()));
-        view.put("mode", c.mode());
-        view.put("services", c.services());
         Map<String, Map<String, Integer>> used = new LinkedHashMap<>();
         c.services().forEach((service, byProfile) -> byProfile.keySet().forEach(profil -> used
                 .computeIfAbsent(service, s -> new LinkedHashMap<>())
                 .put(profil, quotas.used(c.numero(), service, profil, today))));
-        view.put("habilitationsUtilisees", used);
-        view.put("motifs", c.motifs());
-        view.put("dateDebut", c.dateDebut());
-        view.put("dateFin", c.dateFin());
         ConventionStore.Dates dates = c.dates();
-        view.put("signeeLe", dates.signeeLe());
-        view.put("ouverteLe", dates.ouverteLe());
-        view.put("echeance", ConventionYears.nextAnniversary(dates.anniversaryBase(c.dateDebut()), today));
         ConventionStore.Resiliation r = dates.resiliation();
-        view.put("resiliation", r == null ? null : new Resiliation(r.type(), r.lettreRecueLe(), r.effetLe(), r.par()));
-        view.put("closeLe", dates.closeLe());
-        view.put("autresCaf", dates.autresCaf());
-        view.put("escaladeHeures", dates.escaladeHeures());
-        return view;
+        return new ConventionView(c.numero(), c.caf(), new Partenaire(c.partenaireNom(),
+                c.partenaireSiret() == null ? "" : c.partenaireSiret()), c.mode(), c.services(), used, c.motifs(),
+                c.dateDebut(), c.dateFin(), dates.signeeLe(), dates.ouverteLe(),
+                ConventionYears.nextAnniversary(dates.anniversaryBase(c.dateDebut()), today),
+                r == null ? null : new Resiliation(r.type(), r.lettreRecueLe(), r.effetLe(), r.par()),
+                dates.closeLe(), dates.autresCaf(), dates.escaladeHeures());
     }
 
     private String mode(String mode) {

@@ -72,7 +72,7 @@ public class ConventionLife extends AdminResource {
     }
 
     /** The CAF opens access (art. 17.1), refused while a mandatory contact is missing (409). */
-    public Map<String, Object> open(Caller caller, String numero, Opening body, GatewayRequest request) {
+    public ConventionView open(Caller caller, String numero, Opening body, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.cafAdmin(), "Seule la CAF ouvre l'accès d'une convention.");
         LocalDate day = body == null || body.le() == null ? calendar.today() : body.le();
@@ -103,7 +103,7 @@ public class ConventionLife extends AdminResource {
     }
 
     /** The CAF records a resiliation letter (art. 17.2); its notice is checked, both sides are mailed. */
-    public Map<String, Object> resiliate(Caller caller, String numero, ResiliationBody body, GatewayRequest request) {
+    public ConventionView resiliate(Caller caller, String numero, ResiliationBody body, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.cafAdmin(), "Seule la CAF enregistre la résiliation d'une convention.");
         ConventionAdmin.require(body != null && ("PREAVIS".equals(body.type()) || "MANQUEMENT".equals(body.type())),
@@ -140,7 +140,7 @@ public class ConventionLife extends AdminResource {
     }
 
     /** The CAF withdraws a resiliation before its effect: the convention goes on. */
-    public Map<String, Object> withdraw(Caller caller, String numero, GatewayRequest request) {
+    public ConventionView withdraw(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.cafAdmin(), "Seule la CAF retire une résiliation.");
         if (convention.dates().resiliation() == null) {

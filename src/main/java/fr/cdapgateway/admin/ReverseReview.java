@@ -60,7 +60,7 @@ public class ReverseReview extends AdminResource {
     }
 
     /** The report of the review: every account and habilitation with its last use, consultations and flags. */
-    public Map<String, Object> report(Caller caller, String numero, GatewayRequest request) {
+    public ReviewViews.Report report(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.readsTraces(),
                 "La revue annuelle relève de l'administrateur de la convention et de son suppléant.");
@@ -68,12 +68,12 @@ public class ReverseReview extends AdminResource {
     }
 
     /** The report as CSV (semicolon-separated, as French spreadsheets expect), one line per habilitation. */
-    public static String csv(Map<String, Object> report) {
+    public static String csv(ReviewViews.Report report) {
         return ReviewCsv.of(report);
     }
 
     /** The administrator's attestation: one decision per open habilitation, applied and recorded. */
-    public Map<String, Object> attest(Caller caller, String numero, Attestation attestation, GatewayRequest request) {
+    public ReviewViews.Attested attest(Caller caller, String numero, Attestation attestation, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.conventionAdministrator(),
                 "La revue est attestée par l'administrateur de la convention ou son suppléant.");
@@ -106,20 +106,16 @@ public class ReverseReview extends AdminResource {
             return review;
         });
         request.objet("revue:" + id);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("revue", id);
-        answer.put("convention", convention.numero());
-        answer.put("attesteePar", caller.login());
-        answer.put("conservees", decisions.values().stream().filter("CONSERVER"::equals).count());
-        answer.put("retirees", decisions.values().stream().filter("RETIRER"::equals).count());
-        return answer;
+        return new ReviewViews.Attested(id, convention.numero(), caller.login(),
+                decisions.values().stream().filter("CONSERVER"::equals).count(),
+                decisions.values().stream().filter("RETIRER"::equals).count());
     }
 
     /**
      * An attested review as the CAF receives it: who attested and when, and the decision taken on each
      * habilitation with its holder and profile.
      */
-    public Map<String, Object> attestation(Caller caller, String numero, long reviewId, GatewayRequest request) {
+    public ReviewViews.Attestation attestation(Caller caller, String numero, long reviewId, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.readsTraces(),
                 "La revue annuelle relève de l'administrateur de la convention et de son suppléant.");
@@ -128,117 +124,87 @@ public class ReverseReview extends AdminResource {
         request.objet("revue:" + reviewId);
         Map<Long, String> groupNames = groups.ofConvention(convention.numero()).stream()
                 .collect(Collectors.toMap(GroupStore.GroupRecord::id, GroupStore.GroupRecord::nom));
-        List<Map<String, Object>> decisions = new ArrayList<>();
+        List<ReviewViews.Decision> decisions = new ArrayList<>();
         reviews.decisions(reviewId).forEach((habilitationId, decision) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
             HabilitationRecord h = habilitations.find(habilitationId).orElse(null);
-            row.put("habilitation", habilitationId);
-            row.put("titulaire", h == null ? null : h.groupeId() != null ? "groupe " + groupNames.get(h.groupeId())
-                    : h.utilisateur());
-            row.put("service", h == null ? null : h.service());
-            row.put("profil", h == null ? null : h.profil());
-            row.put("decision", decision);
-            decisions.add(row);
+            decisions.add(new ReviewViews.Decision(habilitationId,
+                    h == null ? null : h.groupeId() != null ? "groupe " + groupNames.get(h.groupeId()) : h.utilisateur(),
+                    h == null ? null : h.service(), h == null ? null : h.profil(), decision));
         });
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("revue", review.id());
-        view.put("convention", convention.numero());
-        view.put("caf", convention.caf());
-        view.put("cafNom", cafs.name(convention.caf()));
-        view.put("partenaire", convention.partenaireNom());
-        view.put("siret", convention.partenaireSiret());
-        view.put("attesteePar", review.attestedBy());
-        users.find(review.attestedBy()).ifPresent(signer -> {
-            view.put("signataire", signer.prenom() + " " + signer.nom());
-            view.put("roleSignataire", signer.role());
-            view.put("fonctionSignataire", signer.fonction());
-        });
-        view.put("attesteeLe", review.attestedAt());
-        view.put("decisions", decisions);
-        return view;
+        UserRecord signer = users.find(review.attestedBy()).orElse(null);
+        return new ReviewViews.Attestation(review.id(), convention.numero(), convention.caf(),
+                cafs.name(convention.caf()), convention.partenaireNom(), convention.partenaireSiret(),
+                review.attestedBy(), signer == null ? null : signer.prenom() + " " + signer.nom(),
+                signer == null ? null : signer.role(), signer == null ? null : signer.fonction(),
+                review.attestedAt(), decisions);
     }
 
     /** The attestation as CSV for the CAF: one line per decision. */
-    @SuppressWarnings("unchecked")
-    public static String attestationCsv(Map<String, Object> attestation) {
+    public static String attestationCsv(ReviewViews.Attestation attestation) {
         StringBuilder csv = new StringBuilder();
         fr.cdapgateway.api.Csv.row(csv, "convention", "revue", "attestee_par", "attestee_le", "habilitation",
                 "titulaire", "service", "profil", "decision");
-        for (Map<String, Object> d : (List<Map<String, Object>>) attestation.get("decisions")) {
-            fr.cdapgateway.api.Csv.row(csv, attestation.get("convention"), attestation.get("revue"),
-                    attestation.get("attesteePar"), attestation.get("attesteeLe"), d.get("habilitation"),
-                    d.get("titulaire"), d.get("service"), d.get("profil"), d.get("decision"));
+        for (ReviewViews.Decision d : attestation.decisions()) {
+            fr.cdapgateway.api.Csv.row(csv, attestation.convention(), attestation.revue(), attestation.attesteePar(),
+                    attestation.attesteeLe(), d.habilitation(), d.titulaire(), d.service(), d.profil(), d.decision());
         }
         return csv.toString();
     }
 
     /** The attested reviews of a convention, newest first: each one's attestation can be opened again. */
-    public List<Map<String, Object>> attestations(Caller caller, String numero, GatewayRequest request) {
+    public List<ReviewViews.Summary> attestations(Caller caller, String numero, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.readsTraces(),
                 "La revue annuelle relève de l'administrateur de la convention et de son suppléant.");
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (ReviewStore.ReviewRecord r : reviews.ofConvention(convention.numero())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("revue", r.id());
-            row.put("attesteePar", r.attestedBy());
-            row.put("attesteeLe", r.attestedAt());
-            list.add(row);
-        }
-        return list;
+        return reviews.ofConvention(convention.numero()).stream()
+                .map(r -> new ReviewViews.Summary(r.id(), r.attestedBy(), r.attestedAt())).toList();
     }
 
     /**
      * The CAF admin's view of its conventions' reviews, overdue first: last review, the date the next one is due
      * (12 months after the last, or after the convention's start if never reviewed) and the days left.
      */
-    public List<Map<String, Object>> overview(Caller caller, boolean onlyLate) {
+    public List<ReviewViews.Overview> overview(Caller caller, boolean onlyLate) {
         caller.require(caller.cafAdmin(), "Le suivi des revues annuelles relève de la CAF.");
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<ReviewViews.Overview> rows = new ArrayList<>();
         for (ConventionRecord c : conventions.ofCaf(caller.account().caf())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("convention", c.numero());
-            row.put("partenaire", c.partenaireNom());
             var last = reviews.last(c.numero());
-            row.put("derniereRevue", last.map(ReviewStore.ReviewRecord::attestedAt).orElse(null));
-            row.put("derniereAttestation", last.map(ReviewStore.ReviewRecord::id).orElse(null));
-            row.putAll(due(c));
-            if (!onlyLate || Boolean.TRUE.equals(row.get("enRetard"))) {
-                rows.add(row);
+            ReviewViews.Due due = due(c);
+            if (!onlyLate || due.enRetard()) {
+                rows.add(new ReviewViews.Overview(c.numero(), c.partenaireNom(),
+                        last.map(ReviewStore.ReviewRecord::attestedAt).orElse(null),
+                        last.map(ReviewStore.ReviewRecord::id).orElse(null), due.echeance(), due.joursRestants(),
+                        due.enRetard()));
             }
         }
-        rows.sort(java.util.Comparator.comparingLong(row -> (Long) row.get("joursRestants")));
+        rows.sort(java.util.Comparator.comparingLong(ReviewViews.Overview::joursRestants));
         return rows;
     }
 
     /** When the convention's next review is due, the days left (negative when overdue), and whether it is late. */
-    public Map<String, Object> due(Caller caller, String numero, GatewayRequest request) {
+    public ReviewViews.Due due(Caller caller, String numero, GatewayRequest request) {
         return due(scope.convention(caller, numero, request));
     }
 
-    private Map<String, Object> due(ConventionRecord convention) {
+    private ReviewViews.Due due(ConventionRecord convention) {
         LocalDate today = calendar.today();
         LocalDate last = reviews.last(convention.numero()).map(r -> calendar.dayOf(r.attestedAt()))
                 .orElse(convention.dateDebut());
         LocalDate dueOn = last.plusMonths(12);
         long daysLeft = ChronoUnit.DAYS.between(today, dueOn);
-        Map<String, Object> due = new LinkedHashMap<>();
-        due.put("echeance", dueOn);
-        due.put("joursRestants", daysLeft);
-        due.put("enRetard", daysLeft < 0);
-        return due;
+        return new ReviewViews.Due(dueOn, daysLeft, daysLeft < 0);
     }
 
-    Map<String, Object> build(ConventionRecord convention) {
+    ReviewViews.Report build(ConventionRecord convention) {
         LocalDate today = calendar.today();
         Instant unusedSince = clock.instant().minus(UNUSED_DAYS, ChronoUnit.DAYS);
         Map<String, ReviewStore.Usage> usage = reviews.usageByLoginAndProfile(convention.numero());
-        Map<String, Map<String, Map<String, Integer>>> quotaView = new LinkedHashMap<>();
+        Map<String, Map<String, ReviewViews.QuotaUse>> quotaView = new LinkedHashMap<>();
         Set<String> overQuota = new java.util.HashSet<>();
         convention.services().forEach((service, byProfile) -> byProfile.forEach((profil, maximum) -> {
             int used = quotas.used(convention.numero(), service, profil, today);
             quotaView.computeIfAbsent(service, s -> new LinkedHashMap<>())
-                    .put(profil, Map.of("maximum", maximum, "utilisees", used));
+                    .put(profil, new ReviewViews.QuotaUse(maximum, used));
             if (used > maximum) {
                 overQuota.add(service + "/" + profil);
             }
@@ -248,12 +214,12 @@ public class ReverseReview extends AdminResource {
                 .collect(Collectors.toMap(GroupStore.GroupRecord::id, GroupStore.GroupRecord::nom));
         Map<Long, List<String>> members = new LinkedHashMap<>();
         groupNames.keySet().forEach(id -> members.put(id, groups.members(id)));
-        List<Map<String, Object>> accounts = new ArrayList<>();
+        List<ReviewViews.Account> accounts = new ArrayList<>();
         for (UserRecord user : users.ofConvention(convention.numero())) {
             if (user.devalidatedAt() != null) {
                 continue;
             }
-            List<Map<String, Object>> held = new ArrayList<>();
+            List<ReviewViews.Habilitation> held = new ArrayList<>();
             long consultations = 0;
             for (HabilitationRecord h : all) {
                 boolean direct = user.id() == (h.utilisateurId() == null ? -1 : h.utilisateurId());
@@ -276,19 +242,10 @@ public class ReverseReview extends AdminResource {
                 if (overQuota.contains(h.service() + "/" + h.profil())) {
                     flags.add("HORS_QUOTA");
                 }
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("id", h.id());
-                view.put("service", h.service());
-                view.put("profil", h.profil());
-                view.put("groupe", viaGroup && !direct ? groupNames.get(h.groupeId()) : null);
-                view.put("accordeeLe", h.grantedAt());
-                view.put("dateDebut", h.dateDebut());
-                view.put("dateFin", h.dateFin());
-                view.put("statut", statut);
-                view.put("derniereUtilisation", used == null ? null : used.lastUse());
-                view.put("consultations", used == null ? 0 : used.consultations());
-                view.put("indicateurs", flags);
-                held.add(view);
+                held.add(new ReviewViews.Habilitation(h.id(), h.service(), h.profil(),
+                        viaGroup && !direct ? groupNames.get(h.groupeId()) : null, h.grantedAt(), h.dateDebut(),
+                        h.dateFin(), statut, used == null ? null : used.lastUse(),
+                        used == null ? 0 : used.consultations(), flags));
             }
             List<String> flags = new ArrayList<>();
             if (user.lastLogin() == null) {
@@ -302,27 +259,11 @@ public class ReverseReview extends AdminResource {
             if (user.lockedAt() != null) {
                 flags.add("VERROUILLE");
             }
-            Map<String, Object> account = new LinkedHashMap<>();
-            account.put("login", user.login());
-            account.put("nom", user.nom());
-            account.put("prenom", user.prenom());
-            account.put("role", user.role());
-            account.put("type", user.type());
-            account.put("statut", user.statut());
-            account.put("derniereConnexion", user.lastLogin());
-            account.put("consultations", consultations);
-            account.put("indicateurs", flags);
-            account.put("habilitations", held);
-            accounts.add(account);
+            accounts.add(new ReviewViews.Account(user.login(), user.nom(), user.prenom(), user.role(), user.type(),
+                    user.statut(), user.lastLogin(), consultations, flags, held));
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("convention", convention.numero());
-        report.put("partenaire", convention.partenaireNom());
-        report.put("genereLe", clock.instant());
-        report.put("derniereRevue", reviews.last(convention.numero()).map(r -> Map.of("attesteePar", r.attestedBy(),
-                "attesteeLe", r.attestedAt())).orElse(null));
-        report.put("quotas", quotaView);
-        report.put("comptes", accounts);
-        return report;
+        return new ReviewViews.Report(convention.numero(), convention.partenaireNom(), clock.instant(),
+                reviews.last(convention.numero()).map(r -> new ReviewViews.LastReview(r.attestedBy(), r.attestedAt()))
+                        .orElse(null), quotaView, accounts);
     }
 }

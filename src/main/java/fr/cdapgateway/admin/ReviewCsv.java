@@ -1,7 +1,5 @@
 package fr.cdapgateway.admin;
 
-import java.util.List;
-import java.util.Map;
 
 import fr.cdapgateway.api.Csv;
 
@@ -15,27 +13,25 @@ final class ReviewCsv {
     private ReviewCsv() {
     }
 
-    @SuppressWarnings("unchecked")
-    static String of(Map<String, Object> report) {
+    static String of(ReviewViews.Report report) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        for (Map<String, Object> account : (List<Map<String, Object>>) report.get("comptes")) {
-            List<Map<String, Object>> held = (List<Map<String, Object>>) account.get("habilitations");
-            if (held.isEmpty()) {
-                line(csv, report, account, Map.of());
+        for (ReviewViews.Account account : report.comptes()) {
+            if (account.habilitations().isEmpty()) {
+                line(csv, report, account, null);
             }
-            held.forEach(h -> line(csv, report, account, h));
+            account.habilitations().forEach(h -> line(csv, report, account, h));
         }
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, Map<String, Object> report, Map<String, Object> account,
-                             Map<String, Object> h) {
-        Object[] cells = {report.get("convention"), account.get("login"), account.get("nom"), account.get("prenom"),
-            account.get("role"), account.get("statut"), account.get("derniereConnexion"),
-            String.join(",", (List<String>) account.get("indicateurs")), h.get("id"), h.get("service"),
-            h.get("profil"), h.get("groupe"), h.get("dateDebut"), h.get("dateFin"), h.get("statut"),
-            h.get("derniereUtilisation"), h.get("consultations"),
-            h.get("indicateurs") == null ? null : String.join(",", (List<String>) h.get("indicateurs"))};
+    private static void line(StringBuilder csv, ReviewViews.Report report, ReviewViews.Account account,
+                             ReviewViews.Habilitation h) {
+        Object[] cells = {report.convention(), account.login(), account.nom(), account.prenom(), account.role(),
+            account.statut(), account.derniereConnexion(), String.join(",", account.indicateurs()),
+            h == null ? null : h.id(), h == null ? null : h.service(), h == null ? null : h.profil(),
+            h == null ? null : h.groupe(), h == null ? null : h.dateDebut(), h == null ? null : h.dateFin(),
+            h == null ? null : h.statut(), h == null ? null : h.derniereUtilisation(),
+            h == null ? null : h.consultations(), h == null ? null : String.join(",", h.indicateurs())};
         Csv.row(csv, cells);
     }
 }

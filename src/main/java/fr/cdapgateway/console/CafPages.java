@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.ConventionAdmin;
+import fr.cdapgateway.admin.ConventionView;
 import fr.cdapgateway.admin.DemandeAdmin.Decision;
 import fr.cdapgateway.admin.DemandeAdmin;
 import fr.cdapgateway.admin.DemandeView;
@@ -66,11 +67,11 @@ class CafPages {
     String supervision(Model model) {
         model.addAttribute("revues", context.read((caller, request) -> review.overview(caller, false)));
         model.addAttribute("demandes", context.read((caller, request) -> demandes.pendingOfCaf(caller)));
-        List<Map<String, Object>> mine = context.read((caller, request) -> conventions.list(caller));
+        List<ConventionView> mine = context.read((caller, request) -> conventions.list(caller));
         model.addAttribute("conventions", mine);
         Map<String, List<ContactAdmin.Manquant>> missing = new HashMap<>();
-        for (Map<String, Object> convention : mine) {
-            String numero = (String) convention.get("numero");
+        for (ConventionView convention : mine) {
+            String numero = convention.numero();
             missing.put(numero, context.read((caller, request) -> contacts.read(caller, numero, false, request))
                     .manquants());
         }

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import fr.cdapgateway.admin.ContactAdmin;
 import fr.cdapgateway.admin.ConventionAdmin.ConventionPatch;
 import fr.cdapgateway.admin.ConventionAdmin;
+import fr.cdapgateway.admin.ConventionView;
 import fr.cdapgateway.admin.DemandeAdmin;
 import fr.cdapgateway.admin.DemandeView;
 import fr.cdapgateway.admin.ReverseReview;
@@ -52,12 +53,12 @@ class ConventionPages {
 
     @GetMapping("/conventions/{numero}")
     String dashboard(@PathVariable String numero, Model model) {
-        Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
+        ConventionView convention = context.read((caller, request) -> conventions.read(caller, numero, request));
         List<UserView> accounts = context.read((caller, request) -> users.list(caller, numero, request));
         List<DemandeView> pending = context.read((caller, request) -> demandes.list(caller, numero, request))
                 .stream().filter(d -> "EN_ATTENTE".equals(d.statut())).toList();
         model.addAttribute("convention", convention);
-        model.addAttribute("quotas", Quotas.of(convention));
+        model.addAttribute("quotas", convention.quotas());
         model.addAttribute("demandesEnAttente", pending.size());
         model.addAttribute("comptes", counts(accounts, clock.instant()));
         model.addAttribute("manquants", context.read((caller, request) -> contacts.read(caller, numero, false,
@@ -76,7 +77,7 @@ class ConventionPages {
                 jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
         if ("CENTRALISE".equals(mode)) {
             Confirmation.require(context.person().cafAdmin(), "Seule la CAF retire la délégation.");
-            Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero,
+            ConventionView convention = context.read((caller, request) -> conventions.read(caller, numero,
                     request));
             String ask = new Confirmation("Retirer la délégation à " + partner(convention),
                     List.of(Confirmation.ligne("Convention", numero), Confirmation.ligne("Partenaire",
@@ -98,10 +99,8 @@ class ConventionPages {
         return "redirect:/conventions/" + numero;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object partner(Map<String, Object> convention) {
-        Object partenaire = convention.get("partenaire");
-        return partenaire instanceof Map<?, ?> p ? ((Map<String, Object>) p).get("nom") : partenaire;
+    private static String partner(ConventionView convention) {
+        return convention.partenaire().nom();
     }
 
     /** How many accounts are in each state a manager must watch, by the user list's filter names. */
@@ -111,21 +110,5 @@ class ConventionPages {
             counts.put(filter.parameter, accounts.stream().filter(a -> filter.test(a, now)).count());
         }
         return counts;
-    }
-
-    /** Used and allowed habilitations per profile, from a convention's view. */
-    record Quotas(String profil, int utilisees, int maximum) {
-
-        @SuppressWarnings("unchecked")
-        static List<Quotas> of(Map<String, Object> convention) {
-            Map<String, Map<String, Integer>> services = (Map<String, Map<String, Integer>>) convention.get("services");
-            Map<String, Map<String, Integer>> used = (Map<String, Map<String, Integer>>) convention
-                    .get("habilitationsUtilisees");
-            Map<String, Integer> allowed = services.getOrDefault("CDAP", Map.of());
-            return allowed.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> new Quotas(e.getKey(), used.getOrDefault("CDAP", Map.of()).getOrDefault(e.getKey(), 0),
-                            e.getValue()))
-                    .toList();
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import fr.cdapgateway.admin.ConventionAdmin;
+import fr.cdapgateway.admin.ConventionView;
 import fr.cdapgateway.admin.DemandeAdmin;
 import fr.cdapgateway.admin.DemandeView;
 
@@ -33,10 +34,10 @@ class DemandePages {
 
     @GetMapping("/conventions/{numero}/demandes")
     String list(@PathVariable String numero, Model model) {
-        Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
+        ConventionView convention = context.read((caller, request) -> conventions.read(caller, numero, request));
         List<DemandeView> all = context.read((caller, request) -> demandes.list(caller, numero, request));
         model.addAttribute("convention", convention);
-        model.addAttribute("quotas", ConventionPages.Quotas.of(convention));
+        model.addAttribute("quotas", convention.quotas());
         model.addAttribute("demandes", all.stream()
                 .sorted(Comparator.comparing((DemandeView d) -> !"EN_ATTENTE".equals(d.statut()))
                         .thenComparing(d -> -d.id()))

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.admin.ConventionAdmin;
+import fr.cdapgateway.admin.ConventionView;
 import fr.cdapgateway.admin.GroupAdmin;
 import fr.cdapgateway.admin.HabilitationAdmin.GrantBody;
 import fr.cdapgateway.admin.HabilitationAdmin;
@@ -54,10 +55,10 @@ class HabilitationPages {
     @GetMapping("/conventions/{numero}/habilitations")
     String list(@PathVariable String numero, @RequestParam(name = "utilisateur", required = false) String pour,
                 @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
-        Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
+        ConventionView convention = context.read((caller, request) -> conventions.read(caller, numero, request));
         List<HabilitationView> all = context.read((caller, request) -> habilitations.list(caller, numero, request));
         model.addAttribute("convention", convention);
-        model.addAttribute("quotas", ConventionPages.Quotas.of(convention).stream()
+        model.addAttribute("quotas", convention.quotas().stream()
                 .map(q -> Map.of("profil", q.profil(), "utilisees", q.utilisees(), "maximum", q.maximum(),
                         "libelle", profiles.find(q.profil()).map(p -> p.libelle()).orElse(q.profil())))
                 .toList());
@@ -71,7 +72,7 @@ class HabilitationPages {
                 .filter(u -> "PERSONNE".equals(u.type())).toList());
         model.addAttribute("groupes", context.read((caller, request) -> groups.list(caller, numero, request)));
         model.addAttribute("pour", pour);
-        model.addAttribute("centralise", "CENTRALISE".equals(convention.get("mode"))
+        model.addAttribute("centralise", "CENTRALISE".equals(convention.mode())
                 && !context.person().cafAdmin());
         return "habilitations";
     }

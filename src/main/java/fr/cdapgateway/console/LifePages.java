@@ -18,10 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.cdapgateway.admin.AdministratorChange;
-import fr.cdapgateway.admin.AnnualBilan;
 import fr.cdapgateway.admin.AnnualBilan.Bilan;
+import fr.cdapgateway.admin.AnnualBilan;
 import fr.cdapgateway.admin.ConventionAdmin;
 import fr.cdapgateway.admin.ConventionLife;
+import fr.cdapgateway.admin.ConventionView;
 import fr.cdapgateway.admin.IncidentAdmin;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
@@ -65,9 +66,8 @@ class LifePages {
      */
     @GetMapping("/conventions/{numero}/bilans")
     String current(@PathVariable String numero) {
-        Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
-        LocalDate base = (LocalDate) (convention.get("signeeLe") != null ? convention.get("signeeLe")
-                : convention.get("dateDebut"));
+        ConventionView convention = context.read((caller, request) -> conventions.read(caller, numero, request));
+        LocalDate base = convention.signeeLe() != null ? convention.signeeLe() : convention.dateDebut();
         LocalDate today = calendar.today();
         int running = base.withYear(today.getYear()).isAfter(today) ? today.getYear() - 1 : today.getYear();
         return "redirect:/conventions/" + numero + "/bilans/" + Math.max(running - 1, base.getYear());
@@ -180,7 +180,7 @@ class LifePages {
 
     @GetMapping("/conventions/{numero}/changement-administrateur")
     String changeForm(@PathVariable String numero, Model model) {
-        Map<String, Object> convention = context.read((caller, request) -> conventions.read(caller, numero, request));
+        ConventionView convention = context.read((caller, request) -> conventions.read(caller, numero, request));
         Confirmation.require(context.person().conventionAdministrator(), "Le formulaire de l'annexe 3 est déposé par "
                 + "l'administrateur principal ou suppléant de la convention.");
         model.addAttribute("convention", convention);
@@ -227,7 +227,7 @@ class LifePages {
     String incidents(Model model) {
         model.addAttribute("incidents", context.read((caller, request) -> incidents.list(caller)));
         model.addAttribute("conventions", context.read((caller, request) -> conventions.list(caller)).stream()
-                .map(c -> (String) c.get("numero")).toList());
+                .map(ConventionView::numero).toList());
         model.addAttribute("maintenant", calendar.now());
         return "incidents";
     }

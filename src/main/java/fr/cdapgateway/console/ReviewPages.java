@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import fr.cdapgateway.admin.ReverseReview;
 import fr.cdapgateway.admin.ReverseReview.Attestation;
+import fr.cdapgateway.admin.ReverseReview;
+import fr.cdapgateway.admin.ReviewViews;
 import fr.cdapgateway.api.ProblemException;
 
 /**
@@ -37,7 +38,7 @@ class ReviewPages {
     @GetMapping("/conventions/{numero}/revue")
     String report(@PathVariable String numero,
                   @RequestParam(name = "preselection", required = false) String preselection, Model model) {
-        Map<String, Object> report = context.act("ADMIN_REVUE_RAPPORT",
+        ReviewViews.Report report = context.act("ADMIN_REVUE_RAPPORT",
                 (caller, request) -> review.report(caller, numero, request));
         model.addAttribute("rapport", report);
         model.addAttribute("habilitations", decisions(report, "inutilisees".equals(preselection)));
@@ -50,7 +51,7 @@ class ReviewPages {
 
     @GetMapping("/conventions/{numero}/revue.csv")
     ResponseEntity<byte[]> reportCsv(@PathVariable String numero) {
-        Map<String, Object> report = context.act("ADMIN_REVUE_RAPPORT",
+        ReviewViews.Report report = context.act("ADMIN_REVUE_RAPPORT",
                 (caller, request) -> review.report(caller, numero, request));
         return Downloads.csv("revue-" + numero + ".csv", ReverseReview.csv(report));
     }
@@ -89,7 +90,7 @@ class ReviewPages {
                         value));
             }
         });
-        Map<String, Object> attested;
+        ReviewViews.Attested attested;
         try {
             attested = context.act("ADMIN_REVUE_ATTESTATION", 201,
                     (caller, request) -> review.attest(caller, numero, new Attestation(items), request));
@@ -100,7 +101,7 @@ class ReviewPages {
             model.addAttribute("erreur", refused.getMessage());
             return report(numero, null, model);
         }
-        return "redirect:/conventions/" + numero + "/revues/" + attested.get("revue");
+        return "redirect:/conventions/" + numero + "/revues/" + attested.revue();
     }
 
     @GetMapping("/conventions/{numero}/revues/{id}")
@@ -112,7 +113,7 @@ class ReviewPages {
 
     @GetMapping("/conventions/{numero}/revues/{id}.csv")
     ResponseEntity<byte[]> attestationCsv(@PathVariable String numero, @PathVariable long id) {
-        Map<String, Object> attestation = context.act("ADMIN_REVUE_EXPORT_ATTESTATION",
+        ReviewViews.Attestation attestation = context.act("ADMIN_REVUE_EXPORT_ATTESTATION",
                 (caller, request) -> review.attestation(caller, numero, id, request));
         return Downloads.csv("attestation-revue-" + numero + "-" + id + ".csv",
                 ReverseReview.attestationCsv(attestation));
@@ -123,39 +124,46 @@ class ReviewPages {
      * proposed: keep, or remove when it is unused for 90 days and the bulk removal was asked. A group's
      * habilitation is unused only when none of its members used it.
      */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> decisions(Map<String, Object> report, boolean removeUnused) {
-        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
-        Map<Object, int[]> unusedByHolders = new LinkedHashMap<>();
-        for (Map<String, Object> account : (List<Map<String, Object>>) report.get("comptes")) {
-            for (Map<String, Object> h : (List<Map<String, Object>>) account.get("habilitations")) {
-                Map<String, Object> line = byId.computeIfAbsent(h.get("id"), id -> {
-                    Map<String, Object> created = new LinkedHashMap<>(h);
-                    created.put("titulaires", new ArrayList<String>());
-                    created.put("indicateurs", new ArrayList<String>());
-                    return created;
-                });
-                ((List<String>) line.get("titulaires")).add(account.get("prenom") + " " + account.get("nom")
-                        + " (" + account.get("login") + ")");
-                List<String> flags = (List<String>) line.get("indicateurs");
-                for (String flag : (List<String>) h.get("indicateurs")) {
-                    if (!ReverseReview.UNUSED_HABILITATION.equals(flag) && !flags.contains(flag)) {
-                        flags.add(flag);
+    static List<Line> decisions(ReviewViews.Report report, boolean removeUnused) {
+        Map<Long, ReviewViews.Habilitation> byId = new LinkedHashMap<>();
+        Map<Long, List<String>> holders = new LinkedHashMap<>();
+        Map<Long, List<String>> flags = new LinkedHashMap<>();
+        Map<Long, int[]> unusedByHolders = new LinkedHashMap<>();
+        for (ReviewViews.Account account : report.comptes()) {
+            for (ReviewViews.Habilitation h : account.habilitations()) {
+                byId.putIfAbsent(h.id(), h);
+                holders.computeIfAbsent(h.id(), id -> new ArrayList<>())
+                        .add(account.prenom() + " " + account.nom() + " (" + account.login() + ")");
+                List<String> lineFlags = flags.computeIfAbsent(h.id(), id -> new ArrayList<>());
+                for (String flag : h.indicateurs()) {
+                    if (!ReverseReview.UNUSED_HABILITATION.equals(flag) && !lineFlags.contains(flag)) {
+                        lineFlags.add(flag);
                     }
                 }
-                int[] counts = unusedByHolders.computeIfAbsent(h.get("id"), id -> new int[2]);
+                int[] counts = unusedByHolders.computeIfAbsent(h.id(), id -> new int[2]);
                 counts[0]++;
-                counts[1] += ((List<String>) h.get("indicateurs")).contains(ReverseReview.UNUSED_HABILITATION) ? 1 : 0;
+                counts[1] += h.indicateurs().contains(ReverseReview.UNUSED_HABILITATION) ? 1 : 0;
             }
         }
-        byId.forEach((id, line) -> {
+        List<Line> lines = new ArrayList<>();
+        byId.forEach((id, h) -> {
             int[] counts = unusedByHolders.get(id);
             boolean unused = counts[0] == counts[1];
+            List<String> lineFlags = flags.get(id);
             if (unused) {
-                ((List<String>) line.get("indicateurs")).add(0, ReverseReview.UNUSED_HABILITATION);
+                lineFlags.add(0, ReverseReview.UNUSED_HABILITATION);
             }
-            line.put("retirer", removeUnused && unused);
+            lines.add(new Line(h.id(), h.service(), h.profil(), h.groupe(), h.accordeeLe(), h.dateDebut(),
+                    h.dateFin(), h.statut(), h.derniereUtilisation(), h.consultations(), List.copyOf(lineFlags),
+                    List.copyOf(holders.get(id)), removeUnused && unused));
         });
-        return List.copyOf(byId.values());
+        return List.copyOf(lines);
+    }
+
+    /** A line of the review's form: a habilitation, who holds it, its flags, and whether removal is proposed. */
+    record Line(long id, String service, String profil, String groupe, java.time.Instant accordeeLe,
+                java.time.LocalDate dateDebut, java.time.LocalDate dateFin, String statut,
+                java.time.Instant derniereUtilisation, long consultations, List<String> indicateurs,
+                List<String> titulaires, boolean retirer) {
     }
 }

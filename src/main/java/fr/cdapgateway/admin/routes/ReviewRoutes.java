@@ -9,8 +9,9 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ReverseReview;
 import fr.cdapgateway.admin.ReverseReview.Attestation;
+import fr.cdapgateway.admin.ReverseReview;
+import fr.cdapgateway.admin.ReviewViews;
 
 /** The annual reverse review: adapters over {@link ReverseReview}. */
 @Component("adminReview")
@@ -26,9 +27,9 @@ public class ReviewRoutes {
 
     public void report(Exchange exchange) {
         String numero = segment(exchange, "conventions");
-        Map<String, Object> report = review.report(caller(exchange), numero, request(exchange));
+        ReviewViews.Report report = review.report(caller(exchange), numero, request(exchange));
         if (AdminCalls.query(exchange, "format", "csv")) {
-            calls.csv(exchange, "revue-" + report.get("convention") + ".csv", ReverseReview.csv(report));
+            calls.csv(exchange, "revue-" + report.convention() + ".csv", ReverseReview.csv(report));
         } else {
             calls.ok(exchange, report);
         }
