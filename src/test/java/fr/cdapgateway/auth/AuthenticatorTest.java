@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,6 +27,7 @@ import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.support.MutableClock;
+import fr.cdapgateway.support.Refusals;
 import fr.cdapgateway.throttle.BucketStore;
 import fr.cdapgateway.throttle.ThrottleProperties;
 
@@ -150,15 +150,6 @@ class AuthenticatorTest {
         return new GatewayRequest("r", "CONSULTATION_QF", 0, address, null, "/api/v1/dossiers/1000042");
     }
 
-    private static Problem refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (ProblemException e) {
-            return e.problem();
-        }
-        throw new AssertionError("expected a refusal");
-    }
-
     @Test
     void theRightPasswordSetsTheAccountOnTheRequest() {
         Account alice = account("alice", "PERSONNE", null, null, false);
@@ -177,11 +168,11 @@ class AuthenticatorTest {
         account("alice", "PERSONNE", null, null, false);
         GatewayRequest wrong = request("127.0.0.1");
 
-        assertThat(refusal(() -> authenticator.authenticate(wrong, basic("alice", "Autre-Mot-2026!"), null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(wrong, basic("alice", "Autre-Mot-2026!"), null)))
                 .isEqualTo(Problem.CREDENTIALS_INVALID);
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), basic("nobody", PASSWORD), null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), basic("nobody", PASSWORD), null)))
                 .isEqualTo(Problem.CREDENTIALS_INVALID);
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.2"), "Basic !!!", null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.2"), "Basic !!!", null)))
                 .isEqualTo(Problem.CREDENTIALS_INVALID);
         assertThat(wrong.account()).isNull();
         assertThat(wrong.disclosedConvention()).as("not told before the password is verified").isNull();
@@ -190,14 +181,14 @@ class AuthenticatorTest {
 
     @Test
     void programsWithoutAHumansCredentialsAreRefused() {
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), "Bearer abc.def", null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), "Bearer abc.def", null)))
                 .isEqualTo(Problem.AUTOMATION_WITHOUT_USER_IDENTITY);
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), null, "key-123")))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), null, "key-123")))
                 .isEqualTo(Problem.AUTOMATION_WITHOUT_USER_IDENTITY);
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), null, null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), null, null)))
                 .isEqualTo(Problem.CREDENTIALS_MISSING);
         account("robot", Account.TECHNIQUE, null, null, false);
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), basic("robot", PASSWORD), null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), basic("robot", PASSWORD), null)))
                 .isEqualTo(Problem.AUTOMATION_WITHOUT_USER_IDENTITY);
     }
 
@@ -207,13 +198,13 @@ class AuthenticatorTest {
         account("devalide", "PERSONNE", null, clock.instant(), false);
         account("finie", "PERSONNE", null, clock.instant(), true);
 
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), basic("suspendu", PASSWORD), null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), basic("suspendu", PASSWORD), null)))
                 .isEqualTo(Problem.ACCOUNT_SUSPENDED);
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), basic("devalide", PASSWORD), null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), basic("devalide", PASSWORD), null)))
                 .isEqualTo(Problem.ACCOUNT_DEVALIDATED);
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), basic("finie", PASSWORD), null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), basic("finie", PASSWORD), null)))
                 .isEqualTo(Problem.CONVENTION_INACTIVE);
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), basic("suspendu", "Faux-2026!!"),
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), basic("suspendu", "Faux-2026!!"),
                 null))).as("a wrong password says nothing of the suspension").isEqualTo(Problem.CREDENTIALS_INVALID);
     }
 
@@ -224,7 +215,7 @@ class AuthenticatorTest {
                 "alice@example.fr", "PERSONNE", "UTILISATEUR", null, hash, true, 0, null, null, null, clock.instant(),
                 clock.instant(), false));
 
-        assertThat(refusal(() -> authenticator.authenticate(request("127.0.0.1"), basic("alice", PASSWORD), null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("127.0.0.1"), basic("alice", PASSWORD), null)))
                 .isEqualTo(Problem.PASSWORD_CHANGE_REQUIRED);
         GatewayRequest change = request("127.0.0.1");
         authenticator.authenticateAllowingPasswordChange(change, basic("alice", PASSWORD), null);
@@ -235,10 +226,10 @@ class AuthenticatorTest {
     void anAddressThatFailsTooOftenIsStoppedForAWhile() {
         account("alice", "PERSONNE", null, null, false);
         for (int i = 0; i < 3; i++) {
-            assertThat(refusal(() -> authenticator.authenticate(request("10.0.0.9"), basic("alice", "Faux-2026!!"),
+            assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("10.0.0.9"), basic("alice", "Faux-2026!!"),
                     null))).isEqualTo(Problem.CREDENTIALS_INVALID);
         }
-        assertThat(refusal(() -> authenticator.authenticate(request("10.0.0.9"), basic("alice", PASSWORD), null)))
+        assertThat(Refusals.problemOf(() -> authenticator.authenticate(request("10.0.0.9"), basic("alice", PASSWORD), null)))
                 .isEqualTo(Problem.RATE_LIMITED);
         GatewayRequest elsewhere = request("10.0.0.10");
         authenticator.authenticate(elsewhere, basic("alice", PASSWORD), null);

@@ -25,6 +25,7 @@ import fr.cdapgateway.config.CafCalendar;
 import fr.cdapgateway.config.GatewayProperties;
 import fr.cdapgateway.support.MutableClock;
 import fr.cdapgateway.support.ProfilesFromConfig;
+import fr.cdapgateway.support.Refusals;
 
 /**
  * What a consultation asks for, what a batch holds and what each answer shows: {@link ConsultationInput},
@@ -61,15 +62,6 @@ class ConsultationRulesTest {
         }
     }
 
-    private static Problem refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (ProblemException e) {
-            return e.problem();
-        }
-        throw new AssertionError("expected a refusal");
-    }
-
     @Test
     void theDossierAndTheMonthAreReadOnceAndSetOnTheRequest() {
         GatewayRequest request = request();
@@ -86,11 +78,11 @@ class ConsultationRulesTest {
 
     @Test
     void aMalformedNumberOrARepeatedParameterIsRefused() {
-        assertThat(refusal(() -> input.dossier(request(), "12345678"))).isEqualTo(Problem.INVALID_NUMERO_ALLOCATAIRE);
-        assertThat(refusal(() -> input.dossier(request(), "../admin"))).isEqualTo(Problem.INVALID_NUMERO_ALLOCATAIRE);
-        assertThat(refusal(() -> input.quotientFamilial(request(), "1000042", List.of("2026", "2025"), List.of())))
+        assertThat(Refusals.problemOf(() -> input.dossier(request(), "12345678"))).isEqualTo(Problem.INVALID_NUMERO_ALLOCATAIRE);
+        assertThat(Refusals.problemOf(() -> input.dossier(request(), "../admin"))).isEqualTo(Problem.INVALID_NUMERO_ALLOCATAIRE);
+        assertThat(Refusals.problemOf(() -> input.quotientFamilial(request(), "1000042", List.of("2026", "2025"), List.of())))
                 .isEqualTo(Problem.INVALID_PERIOD);
-        assertThat(refusal(() -> input.quotientFamilial(request(), "1000042", List.of("2026"), List.of("13"))))
+        assertThat(Refusals.problemOf(() -> input.quotientFamilial(request(), "1000042", List.of("2026"), List.of("13"))))
                 .isEqualTo(Problem.INVALID_PERIOD);
     }
 
@@ -116,7 +108,7 @@ class ConsultationRulesTest {
                 + "\"dateFinDroit\":\"2020-01-01\"}}");
 
         assertThat(views.dossier(granted("T18"), recent)).isSameAs(recent);
-        assertThat(refusal(() -> views.dossier(granted("T18"), old))).isEqualTo(Problem.PROFILE_PRECONDITION_FAILED);
+        assertThat(Refusals.problemOf(() -> views.dossier(granted("T18"), old))).isEqualTo(Problem.PROFILE_PRECONDITION_FAILED);
         assertThat(views.dossier(granted("T1"), old)).as("a profile without the precondition").isSameAs(old);
     }
 
@@ -131,9 +123,9 @@ class ConsultationRulesTest {
                 });
         List<String> tooMany = new ArrayList<>(Arrays.asList(new String[101]));
         tooMany.replaceAll(n -> "1000042");
-        assertThat(refusal(() -> batch.read(request(), new BatchConsultation.Body(tooMany, null, null))))
+        assertThat(Refusals.problemOf(() -> batch.read(request(), new BatchConsultation.Body(tooMany, null, null))))
                 .isEqualTo(Problem.INVALID_REQUEST);
-        assertThat(refusal(() -> batch.read(request(), new BatchConsultation.Body(List.of(), null, null))))
+        assertThat(Refusals.problemOf(() -> batch.read(request(), new BatchConsultation.Body(List.of(), null, null))))
                 .isEqualTo(Problem.INVALID_REQUEST);
     }
 

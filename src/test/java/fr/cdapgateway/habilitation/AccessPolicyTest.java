@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.support.ProfilesFromConfig;
+import fr.cdapgateway.support.Refusals;
 
 class AccessPolicyTest {
 
@@ -41,15 +42,6 @@ class AccessPolicyTest {
         return new AccessPolicy.Demand(true, null, motif, null);
     }
 
-    private Problem refusal(Runnable decision) {
-        try {
-            decision.run();
-        } catch (ProblemException e) {
-            return e.problem();
-        }
-        throw new AssertionError("expected a refusal");
-    }
-
     @Test
     void grantsAnActiveHabilitationWithADeclaredPurpose() {
         var grant = policy.decide(null, NIORT, List.of(habilitation("79-2017-19", "T2", TODAY, null)),
@@ -71,10 +63,10 @@ class AccessPolicyTest {
                 List.of(new Habilitation(1, "79-2017-19", "AUTRE", "T2", yesterday, null, null, null)),
                 List.of(habilitation("79-DEMO-RSA", "T2", yesterday, null)));
         for (List<Habilitation> habilitations : inactive) {
-            assertThat(refusal(() -> policy.decide(null, NIORT, habilitations, qf("CENTRE_LOISIRS"), TODAY)))
+            assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, habilitations, qf("CENTRE_LOISIRS"), TODAY)))
                     .as(habilitations.toString()).isEqualTo(Problem.NO_HABILITATION);
         }
-        assertThat(refusal(() -> policy.decide(null, null, List.of(habilitation("79-2017-19", "T2", TODAY, null)),
+        assertThat(Refusals.problemOf(() -> policy.decide(null, null, List.of(habilitation("79-2017-19", "T2", TODAY, null)),
                 qf("CENTRE_LOISIRS"), TODAY))).isEqualTo(Problem.NO_HABILITATION);
     }
 
@@ -96,9 +88,9 @@ class AccessPolicyTest {
                 });
         assertThat(policy.decide(null, NIORT, both, new AccessPolicy.Demand(true, "T1", "CENTRE_LOISIRS", null), TODAY)
                 .profile().code()).isEqualTo("T1");
-        assertThat(refusal(() -> policy.decide(null, NIORT, both,
+        assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, both,
                 new AccessPolicy.Demand(true, "T4", "CENTRE_LOISIRS", null), TODAY))).isEqualTo(Problem.NO_HABILITATION);
-        assertThat(refusal(() -> policy.decide(null, NIORT, both,
+        assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, both,
                 new AccessPolicy.Demand(true, "t2; drop", "CENTRE_LOISIRS", null), TODAY)))
                 .isEqualTo(Problem.INVALID_REQUEST);
     }
@@ -107,11 +99,11 @@ class AccessPolicyTest {
     void thePurposeIsRequiredWhenTheConventionDeclaresAny() {
         var t2 = List.of(habilitation("79-2017-19", "T2", TODAY, null));
 
-        assertThat(refusal(() -> policy.decide(null, NIORT, t2, qf(null), TODAY))).isEqualTo(Problem.MOTIF_REQUIRED);
-        assertThat(refusal(() -> policy.decide(null, NIORT, t2, qf(" "), TODAY))).isEqualTo(Problem.MOTIF_REQUIRED);
-        assertThat(refusal(() -> policy.decide(null, NIORT, t2, qf("INSTRUCTION_RSA"), TODAY)))
+        assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, t2, qf(null), TODAY))).isEqualTo(Problem.MOTIF_REQUIRED);
+        assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, t2, qf(" "), TODAY))).isEqualTo(Problem.MOTIF_REQUIRED);
+        assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, t2, qf("INSTRUCTION_RSA"), TODAY)))
                 .isEqualTo(Problem.MOTIF_NOT_ALLOWED);
-        assertThat(refusal(() -> policy.decide(null, NIORT, t2, qf("centre_loisirs"), TODAY)))
+        assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, t2, qf("centre_loisirs"), TODAY)))
                 .isEqualTo(Problem.MOTIF_NOT_ALLOWED);
         assertThat(policy.decide(null, NO_MOTIFS, List.of(habilitation("X-1", "T2", TODAY, null)), qf(null), TODAY)
                 .motif()).isNull();
@@ -121,7 +113,7 @@ class AccessPolicyTest {
     void theQuotientNeedsAProfileThatSeesIt() {
         var t5 = List.of(habilitation("79-2017-19", "T5", TODAY, null));
 
-        assertThat(refusal(() -> policy.decide(null, NIORT, t5, qf("CENTRE_LOISIRS"), TODAY)))
+        assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, t5, qf("CENTRE_LOISIRS"), TODAY)))
                 .isEqualTo(Problem.FORBIDDEN);
         assertThat(policy.decide(null, NIORT, t5, new AccessPolicy.Demand(false, null, "CENTRE_LOISIRS", null), TODAY)
                 .profile().code()).isEqualTo("T5");
@@ -135,11 +127,11 @@ class AccessPolicyTest {
         AccessPolicy.Demand none = new AccessPolicy.Demand(false, null, "CENTRE_LOISIRS", null);
 
         assertThat(policy.decide("INS-79-0042", NIORT, t4, right, TODAY).profile().code()).isEqualTo("T4");
-        assertThat(refusal(() -> policy.decide("INS-79-0042", NIORT, t4, wrong, TODAY)))
+        assertThat(Refusals.problemOf(() -> policy.decide("INS-79-0042", NIORT, t4, wrong, TODAY)))
                 .isEqualTo(Problem.PROFILE_PRECONDITION_FAILED);
-        assertThat(refusal(() -> policy.decide("INS-79-0042", NIORT, t4, none, TODAY)))
+        assertThat(Refusals.problemOf(() -> policy.decide("INS-79-0042", NIORT, t4, none, TODAY)))
                 .isEqualTo(Problem.PROFILE_PRECONDITION_FAILED);
-        assertThat(refusal(() -> policy.decide(null, NIORT, t4, none, TODAY)))
+        assertThat(Refusals.problemOf(() -> policy.decide(null, NIORT, t4, none, TODAY)))
                 .isEqualTo(Problem.PROFILE_PRECONDITION_FAILED);
     }
 }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import fr.cdapgateway.api.Account;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
-import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.config.CafCalendar;
 import fr.cdapgateway.config.GatewayProperties;
 import fr.cdapgateway.support.MutableClock;
 import fr.cdapgateway.support.ProfilesFromConfig;
+import fr.cdapgateway.support.Refusals;
 
 /**
  * The habilitation check and the convention's term on the typed request, without Camel: the directory's
@@ -74,15 +74,6 @@ class HabilitationCheckTest {
         return new AccessPolicy.Demand(true, profile, motif, null);
     }
 
-    private static Problem refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (ProblemException e) {
-            return e.problem();
-        }
-        throw new AssertionError("expected a refusal");
-    }
-
     @Test
     void anActiveHabilitationGrantsItsProfileOnTheRequest() {
         conventions.put("79-2017-19", convention("79-2017-19", SIGNED, null, SIGNED));
@@ -104,15 +95,15 @@ class HabilitationCheckTest {
         habilitations.put(1L, List.of(new Habilitation(7, "79-2017-19", "CDAP", "T2", TODAY, null, null, null)));
 
         GatewayRequest none = authenticated(2, "79-2017-19");
-        assertThat(refusal(() -> check.check(none, qf(null, "RESTAURATION_SCOLAIRE"))))
+        assertThat(Refusals.problemOf(() -> check.check(none, qf(null, "RESTAURATION_SCOLAIRE"))))
                 .isEqualTo(Problem.NO_HABILITATION);
         assertThat(none.grant()).isNull();
-        assertThat(refusal(() -> check.check(authenticated(1, "79-2017-19"), qf(null, "VOYAGE"))))
+        assertThat(Refusals.problemOf(() -> check.check(authenticated(1, "79-2017-19"), qf(null, "VOYAGE"))))
                 .isEqualTo(Problem.MOTIF_NOT_ALLOWED);
-        assertThat(refusal(() -> check.check(authenticated(1, "79-2017-19"), qf("T5", "RESTAURATION_SCOLAIRE"))))
+        assertThat(Refusals.problemOf(() -> check.check(authenticated(1, "79-2017-19"), qf("T5", "RESTAURATION_SCOLAIRE"))))
                 .isIn(Problem.FORBIDDEN, Problem.NO_HABILITATION);
         GatewayRequest otherConvention = authenticated(1, "79-AUTRE");
-        assertThat(refusal(() -> check.check(otherConvention, qf(null, "RESTAURATION_SCOLAIRE"))))
+        assertThat(Refusals.problemOf(() -> check.check(otherConvention, qf(null, "RESTAURATION_SCOLAIRE"))))
                 .as("a habilitation of another convention than the account's").isEqualTo(Problem.NO_HABILITATION);
     }
 
@@ -124,7 +115,7 @@ class HabilitationCheckTest {
         conventions.put("open", convention("open", SIGNED, null, SIGNED));
 
         for (String numero : List.of("ended", "future", "closed")) {
-            assertThat(refusal(() -> inForce.check(authenticated(1, numero)))).as(numero)
+            assertThat(Refusals.problemOf(() -> inForce.check(authenticated(1, numero)))).as(numero)
                     .isEqualTo(Problem.CONVENTION_INACTIVE);
         }
         inForce.check(authenticated(1, "open"));
