@@ -2,8 +2,10 @@ package fr.cdapgateway.admin;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
-import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore;
+import fr.cdapgateway.admin.store.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.UserStore;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
@@ -62,7 +64,7 @@ class AdminScope {
         if (caller.cafAdmin()) {
             return;
         }
-        caller.require(caller.role().outranks(user.rank()),
+        caller.require(caller.role().outranks(Role.of(user.role())),
                 "Vous ne pouvez gérer que des comptes de rang inférieur au vôtre.");
     }
 

@@ -12,10 +12,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.admin.ContactAdmin.Interlocuteur;
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
-import fr.cdapgateway.admin.DemandeStore.DemandeRecord;
-import fr.cdapgateway.admin.UserStore.NewUser;
-import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore;
+import fr.cdapgateway.admin.store.DemandeStore.DemandeRecord;
+import fr.cdapgateway.admin.store.HabilitationStore;
+import fr.cdapgateway.admin.store.UserStore.NewUser;
+import fr.cdapgateway.admin.store.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.UserStore;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
@@ -170,7 +173,7 @@ public class AdministratorChange extends AdminResource {
                 IdentityRules.name(a.prenom(), "prenom"), IdentityRules.optional(a.fonction(), 200, "fonction"),
                 IdentityRules.email(a.email()), IdentityRules.optional(a.telephone(), 30, "telephone"), a.role());
         if (form.remplace() != null && users.find(form.remplace()).filter(u -> u.devalidatedAt() == null
-                && convention.numero().equals(u.convention()) && u.rank().conventionAdministrator()).isEmpty()) {
+                && convention.numero().equals(u.convention()) && Role.of(u.role()).conventionAdministrator()).isEmpty()) {
             throw IdentityRules.invalid("remplace : un administrateur actif de la convention.");
         }
         Signatory s = form.signataire();

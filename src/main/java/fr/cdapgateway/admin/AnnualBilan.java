@@ -12,14 +12,14 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
 import fr.cdapgateway.api.Csv;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.config.SqlTime;
-import fr.cdapgateway.statistics.UsageStatistics;
 import fr.cdapgateway.statistics.UsageStatistics.Count;
+import fr.cdapgateway.statistics.UsageStatistics;
 
 /**
  * The annual bilan of art. 16 (SPEC §14.7): one convention year, from the anniversary that falls in the year asked,

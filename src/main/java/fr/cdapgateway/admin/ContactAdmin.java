@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
-import fr.cdapgateway.admin.DemandeStore.DemandeRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.DemandeStore.DemandeRecord;
+import fr.cdapgateway.admin.store.UserStore;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;

@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore;
+import fr.cdapgateway.admin.store.HabilitationStore;
+import fr.cdapgateway.admin.store.UserStore;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;

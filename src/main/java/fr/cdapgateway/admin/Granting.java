@@ -6,8 +6,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.HabilitationStore.Grant;
-import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
+import fr.cdapgateway.admin.store.GroupStore;
+import fr.cdapgateway.admin.store.HabilitationStore.Grant;
+import fr.cdapgateway.admin.store.HabilitationStore.HabilitationRecord;
+import fr.cdapgateway.admin.store.HabilitationStore;
+import fr.cdapgateway.admin.store.UserStore;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.config.CafCalendar;

@@ -6,9 +6,13 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
-import fr.cdapgateway.admin.GroupStore.GroupRecord;
-import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.DemandeStore;
+import fr.cdapgateway.admin.store.GroupStore.GroupRecord;
+import fr.cdapgateway.admin.store.GroupStore;
+import fr.cdapgateway.admin.store.HabilitationStore;
+import fr.cdapgateway.admin.store.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.UserStore;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
+import fr.cdapgateway.admin.store.HabilitationStore.HabilitationRecord;
 
 /**
  * A habilitation as the admin API answers it and the console shows it: held by a person ({@code utilisateur}) or

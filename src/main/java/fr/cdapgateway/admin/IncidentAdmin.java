@@ -16,7 +16,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
@@ -25,8 +26,8 @@ import fr.cdapgateway.config.SqlTime;
 import fr.cdapgateway.mail.Letter;
 import fr.cdapgateway.mail.MailProperties;
 import fr.cdapgateway.mail.Outbox;
-import fr.cdapgateway.mail.Recipients;
 import fr.cdapgateway.mail.Recipients.Recipient;
+import fr.cdapgateway.mail.Recipients;
 import fr.cdapgateway.trace.TraceRecorder;
 
 /**

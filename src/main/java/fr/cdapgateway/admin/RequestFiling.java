@@ -4,7 +4,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.DemandeStore.DemandeRecord;
+import fr.cdapgateway.admin.store.DemandeStore.DemandeRecord;
+import fr.cdapgateway.admin.store.DemandeStore;
 import fr.cdapgateway.api.GatewayRequest;
 
 /**

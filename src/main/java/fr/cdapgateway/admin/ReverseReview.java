@@ -13,9 +13,14 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
-import fr.cdapgateway.admin.HabilitationStore.HabilitationRecord;
-import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore;
+import fr.cdapgateway.admin.store.GroupStore;
+import fr.cdapgateway.admin.store.HabilitationStore.HabilitationRecord;
+import fr.cdapgateway.admin.store.HabilitationStore;
+import fr.cdapgateway.admin.store.ReviewStore;
+import fr.cdapgateway.admin.store.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.UserStore;
 import fr.cdapgateway.api.GatewayRequest;
 
 /**

@@ -3,7 +3,7 @@ package fr.cdapgateway.admin;
 
 import org.springframework.stereotype.Component;
 
-import fr.cdapgateway.admin.ConventionStore.ConventionRecord;
+import fr.cdapgateway.admin.store.ConventionStore.ConventionRecord;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.trace.TraceQuery;
 import fr.cdapgateway.trace.TraceSearch;

@@ -2,7 +2,7 @@ package fr.cdapgateway.admin;
 
 import java.time.Instant;
 
-import fr.cdapgateway.admin.UserStore.UserRecord;
+import fr.cdapgateway.admin.store.UserStore.UserRecord;
 
 /** An account as the admin API answers it and the console shows it (never its password's hash). */
 public record UserView(String login, String nom, String prenom, String email, String fonction, String type,

@@ -1,4 +1,4 @@
-package fr.cdapgateway.admin;
+package fr.cdapgateway.admin.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,22 +8,19 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
 import fr.cdapgateway.config.SqlTime;
 
 /** Accounts as the admin API manages them. Never returns the password hash. */
 @Repository
-class UserStore {
+public class UserStore {
 
-    record UserRecord(long id, String login, String caf, String convention, String nom, String prenom, String email,
-                      String fonction, String type, String role, String numeroInstructeur, boolean mustChangePassword,
-                      Instant lockedAt, Instant suspendedAt, Instant devalidatedAt, Instant lastLogin,
-                      Instant createdAt, Instant activatedAt) {
+    public record UserRecord(long id, String login, String caf, String convention, String nom, String prenom,
+                             String email, String fonction, String type, String role, String numeroInstructeur,
+                             boolean mustChangePassword, Instant lockedAt, Instant suspendedAt, Instant devalidatedAt,
+                             Instant lastLogin, Instant createdAt, Instant activatedAt) {
 
-        Role rank() {
-            return Role.of(role);
-        }
-
-        String statut() {
+        public String statut() {
             if (devalidatedAt != null) {
                 return "DEVALIDE";
             }
@@ -37,8 +34,8 @@ class UserStore {
         }
     }
 
-    record NewUser(String login, String caf, String convention, String nom, String prenom, String email,
-                   String fonction, String type, String role, String numeroInstructeur, String hash) {
+    public record NewUser(String login, String caf, String convention, String nom, String prenom, String email,
+                          String fonction, String type, String role, String numeroInstructeur, String hash) {
     }
 
     private static final String COLUMNS = """
@@ -47,36 +44,36 @@ class UserStore {
 
     private final JdbcClient jdbc;
 
-    UserStore(JdbcClient jdbc) {
+    public UserStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<UserRecord> find(String login) {
+    public Optional<UserRecord> find(String login) {
         return jdbc.sql("select " + COLUMNS + " from utilisateur where login = :login").param("login", login)
                 .query(UserStore::user).optional();
     }
 
-    Optional<UserRecord> findById(long id) {
+    public Optional<UserRecord> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from utilisateur where id = :id").param("id", id)
                 .query(UserStore::user).optional();
     }
 
-    List<UserRecord> ofConvention(String convention) {
+    public List<UserRecord> ofConvention(String convention) {
         return jdbc.sql("select " + COLUMNS + " from utilisateur where convention = :convention order by login")
                 .param("convention", convention).query(UserStore::user).list();
     }
 
-    List<UserRecord> cafAdministrators(String caf) {
+    public List<UserRecord> cafAdministrators(String caf) {
         return jdbc.sql("select " + COLUMNS + " from utilisateur where caf = :caf and role = 'CAF_ADMIN' order by login")
                 .param("caf", caf).query(UserStore::user).list();
     }
 
-    boolean loginTaken(String login) {
+    public boolean loginTaken(String login) {
         return jdbc.sql("select count(*) from utilisateur where lower(login) = lower(:login)").param("login", login)
                 .query(Integer.class).single() > 0;
     }
 
-    long insert(NewUser user, String createdBy, Instant now) {
+    public long insert(NewUser user, String createdBy, Instant now) {
         jdbc.sql("""
                 insert into utilisateur (login, caf, convention, nom, prenom, email, fonction, type, role,
                                          numero_instructeur, mot_de_passe_hash, doit_changer_mot_de_passe,
@@ -96,8 +93,8 @@ class UserStore {
         return find(user.login()).orElseThrow().id();
     }
 
-    void updateIdentity(long id, String nom, String prenom, String email, String fonction, String role,
-                        String numeroInstructeur) {
+    public void updateIdentity(long id, String nom, String prenom, String email, String fonction, String role,
+                               String numeroInstructeur) {
         jdbc.sql("""
                 update utilisateur set nom = :nom, prenom = :prenom, email = :email, fonction = :fonction,
                                        role = :role, numero_instructeur = :instructeur
@@ -107,17 +104,17 @@ class UserStore {
                 .update();
     }
 
-    void suspend(long id, Instant at) {
+    public void suspend(long id, Instant at) {
         jdbc.sql("update utilisateur set suspendu_le = :at where id = :id")
                 .param("at", SqlTime.utc(at)).param("id", id).update();
     }
 
-    void devalidate(long id, Instant at, String by) {
+    public void devalidate(long id, Instant at, String by) {
         jdbc.sql("update utilisateur set devalide_le = :at, devalide_par = :by where id = :id and devalide_le is null")
                 .param("at", SqlTime.utc(at)).param("by", by).param("id", id).update();
     }
 
-    void unlock(long id) {
+    public void unlock(long id) {
         jdbc.sql("""
                 update utilisateur set verrouille_le = null, echecs_consecutifs = 0, echecs_jour = 0,
                                        echecs_jour_debut = null
@@ -126,13 +123,13 @@ class UserStore {
     }
 
     /** The password stops at once: the holder chooses a new one through the link mailed to them. */
-    void clearPassword(long id) {
+    public void clearPassword(long id) {
         jdbc.sql("update utilisateur set mot_de_passe_hash = null, doit_changer_mot_de_passe = false where id = :id")
                 .param("id", id).update();
     }
 
     /** A manager-chosen initial password (gateway.accounts.manager-passwords), changed by its holder at next use. */
-    void forcePasswordChange(long id, String newHash) {
+    public void forcePasswordChange(long id, String newHash) {
         jdbc.sql("update utilisateur set mot_de_passe_hash = :hash, doit_changer_mot_de_passe = true where id = :id")
                 .param("hash", newHash).param("id", id).update();
     }

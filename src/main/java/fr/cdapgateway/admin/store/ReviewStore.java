@@ -1,4 +1,4 @@
-package fr.cdapgateway.admin;
+package fr.cdapgateway.admin.store;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -8,26 +8,27 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
 import fr.cdapgateway.config.SqlTime;
 
 /** The annual reverse reviews and the usage figures they report. */
 @Repository
-class ReviewStore {
+public class ReviewStore {
 
-    record Usage(Instant lastUse, long consultations) {
+    public record Usage(Instant lastUse, long consultations) {
     }
 
-    record ReviewRecord(long id, String convention, String attestedBy, Instant attestedAt) {
+    public record ReviewRecord(long id, String convention, String attestedBy, Instant attestedAt) {
     }
 
     private final JdbcClient jdbc;
 
-    ReviewStore(JdbcClient jdbc) {
+    public ReviewStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Successful consultations per login and profile, from the traces (kept 6 months). */
-    Map<String, Usage> usageByLoginAndProfile(String convention) {
+    public Map<String, Usage> usageByLoginAndProfile(String convention) {
         Map<String, Usage> usage = new HashMap<>();
         jdbc.sql("""
                 select utilisateur, profil, max(horodatage) as derniere, count(*) as nombre from trace
@@ -41,7 +42,7 @@ class ReviewStore {
         return usage;
     }
 
-    Optional<ReviewRecord> last(String convention) {
+    public Optional<ReviewRecord> last(String convention) {
         return jdbc.sql("""
                 select id, convention, attestee_par, attestee_le from revue where convention = :convention
                  order by attestee_le desc, id desc fetch first 1 rows only""")
@@ -51,7 +52,7 @@ class ReviewStore {
                 .optional();
     }
 
-    long attest(String convention, String by, Instant now, Map<Long, String> decisions) {
+    public long attest(String convention, String by, Instant now, Map<Long, String> decisions) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into revue (convention, attestee_par, attestee_le) values (:convention, :by, :now)")
                 .param("convention", convention).param("by", by).param("now", SqlTime.utc(now))
@@ -64,7 +65,7 @@ class ReviewStore {
     }
 
     /** Every attested review of a convention, newest first. */
-    java.util.List<ReviewRecord> ofConvention(String convention) {
+    public java.util.List<ReviewRecord> ofConvention(String convention) {
         return jdbc.sql("""
                 select id, convention, attestee_par, attestee_le from revue where convention = :convention
                  order by attestee_le desc, id desc""")
@@ -74,7 +75,7 @@ class ReviewStore {
                 .list();
     }
 
-    Optional<ReviewRecord> find(long id) {
+    public Optional<ReviewRecord> find(long id) {
         return jdbc.sql("select id, convention, attestee_par, attestee_le from revue where id = :id").param("id", id)
                 .query((rs, row) -> new ReviewRecord(rs.getLong("id"), rs.getString("convention"),
                         rs.getString("attestee_par"), SqlTime.instant(rs.getTimestamp("attestee_le"))))
@@ -82,7 +83,7 @@ class ReviewStore {
     }
 
     /** The decisions of a review, by habilitation. */
-    Map<Long, String> decisions(long reviewId) {
+    public Map<Long, String> decisions(long reviewId) {
         Map<Long, String> decisions = new java.util.TreeMap<>();
         jdbc.sql("select habilitation_id, decision from revue_decision where revue_id = :id").param("id", reviewId)
                 .query(rs -> {

@@ -1,4 +1,4 @@
-package fr.cdapgateway.admin;
+package fr.cdapgateway.admin.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,22 +10,23 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
 import fr.cdapgateway.config.SqlTime;
 
 /** Habilitations granted to an account or a group, as the admin API manages them. */
 @Repository
-class HabilitationStore {
+public class HabilitationStore {
 
-    record HabilitationRecord(long id, String convention, Long utilisateurId, String utilisateur, Long groupeId,
-                              String service, String profil, LocalDate dateDebut, LocalDate dateFin,
-                              Instant suspendedAt, String grantedBy, Instant grantedAt, Instant endedAt,
-                              String endedBy) {
+    public record HabilitationRecord(long id, String convention, Long utilisateurId, String utilisateur, Long groupeId,
+                                     String service, String profil, LocalDate dateDebut, LocalDate dateFin,
+                                     Instant suspendedAt, String grantedBy, Instant grantedAt, Instant endedAt,
+                                     String endedBy) {
 
-        boolean ended() {
+        public boolean ended() {
             return endedAt != null;
         }
 
-        String statut(LocalDate today) {
+        public String statut(LocalDate today) {
             if (endedAt != null) {
                 return "TERMINEE";
             }
@@ -39,8 +40,8 @@ class HabilitationStore {
         }
     }
 
-    record Grant(String convention, Long utilisateurId, Long groupeId, String service, String profil,
-                 LocalDate dateDebut, LocalDate dateFin) {
+    public record Grant(String convention, Long utilisateurId, Long groupeId, String service, String profil,
+                        LocalDate dateDebut, LocalDate dateFin) {
     }
 
     private static final String SELECT = """
@@ -50,26 +51,26 @@ class HabilitationStore {
 
     private final JdbcClient jdbc;
 
-    HabilitationStore(JdbcClient jdbc) {
+    public HabilitationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    List<HabilitationRecord> ofConvention(String convention) {
+    public List<HabilitationRecord> ofConvention(String convention) {
         return jdbc.sql(SELECT + " where h.convention = :convention order by h.id").param("convention", convention)
                 .query(HabilitationStore::habilitation).list();
     }
 
-    Optional<HabilitationRecord> find(long id) {
+    public Optional<HabilitationRecord> find(long id) {
         return jdbc.sql(SELECT + " where h.id = :id").param("id", id).query(HabilitationStore::habilitation).optional();
     }
 
-    List<Long> idsOf(long userId) {
+    public List<Long> idsOf(long userId) {
         return jdbc.sql("select id from habilitation where utilisateur_id = :id order by id").param("id", userId)
                 .query(Long.class).list();
     }
 
     /** Whether the account or group already holds an open habilitation with this profile. */
-    boolean holds(Grant grant, LocalDate today) {
+    public boolean holds(Grant grant, LocalDate today) {
         return jdbc.sql("""
                 select count(*) from habilitation
                  where convention = :convention and service = :service and profil = :profil and terminee_le is null
@@ -82,7 +83,7 @@ class HabilitationStore {
                 .query(Integer.class).single() > 0;
     }
 
-    long insert(Grant grant, String by, Instant now) {
+    public long insert(Grant grant, String by, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into habilitation (convention, utilisateur_id, groupe_id, service, profil, date_debut, date_fin,
@@ -96,25 +97,25 @@ class HabilitationStore {
         return key.getKey().longValue();
     }
 
-    void end(long id, String by, Instant now) {
+    public void end(long id, String by, Instant now) {
         jdbc.sql("update habilitation set terminee_le = :now, terminee_par = :by where id = :id and terminee_le is null")
                 .param("now", SqlTime.utc(now)).param("by", by).param("id", id).update();
     }
 
-    List<Long> endAllOf(long userId, String by, Instant now) {
+    public List<Long> endAllOf(long userId, String by, Instant now) {
         List<Long> open = jdbc.sql("select id from habilitation where utilisateur_id = :id and terminee_le is null")
                 .param("id", userId).query(Long.class).list();
         open.forEach(id -> end(id, by, now));
         return open;
     }
 
-    void suspend(long id, String by, Instant at) {
+    public void suspend(long id, String by, Instant at) {
         jdbc.sql("update habilitation set suspendue_le = :at, suspendue_par = :by where id = :id")
                 .param("at", SqlTime.utc(at)).param("by", by).param("id", id).update();
     }
 
     /** The open habilitations of a group, whose profiles a new member will count against. */
-    List<HabilitationRecord> openOfGroup(long groupId, LocalDate today) {
+    public List<HabilitationRecord> openOfGroup(long groupId, LocalDate today) {
         return jdbc.sql(SELECT + " where h.groupe_id = :id and h.terminee_le is null"
                         + " and (h.date_fin is null or h.date_fin >= :today) order by h.id")
                 .param("id", groupId).param("today", today).query(HabilitationStore::habilitation).list();

@@ -1,4 +1,4 @@
-package fr.cdapgateway.admin;
+package fr.cdapgateway.admin.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,49 +11,50 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
 import fr.cdapgateway.config.SqlTime;
 
 /** Conventions, their purposes and quotas, as the admin API reads and writes them. */
 @Repository
-class ConventionStore {
+public class ConventionStore {
 
-    record ConventionRecord(String numero, String caf, String partenaireNom, String partenaireSiret, String mode,
-                            LocalDate dateDebut, LocalDate dateFin, List<String> motifs,
-                            Map<String, Map<String, Integer>> services, Dates dates) {
+    public record ConventionRecord(String numero, String caf, String partenaireNom, String partenaireSiret, String mode,
+                                   LocalDate dateDebut, LocalDate dateFin, List<String> motifs,
+                                   Map<String, Map<String, Integer>> services, Dates dates) {
 
-        boolean centralise() {
+        public boolean centralise() {
             return "CENTRALISE".equals(mode);
         }
     }
 
     /** The convention's life (art. 17): signed, opened, ended by a resiliation, closed by the job on its effect. */
-    record Dates(LocalDate signeeLe, LocalDate ouverteLe, String autresCaf, Integer escaladeHeures,
-                 Resiliation resiliation, Instant closeLe) {
+    public record Dates(LocalDate signeeLe, LocalDate ouverteLe, String autresCaf, Integer escaladeHeures,
+                        Resiliation resiliation, Instant closeLe) {
 
-        static final Dates NEW = new Dates(null, null, "AUTORISER", null, null, null);
+        public static final Dates NEW = new Dates(null, null, "AUTORISER", null, null, null);
 
         /** The day the convention years start from: its signature, else its start. */
-        LocalDate anniversaryBase(LocalDate dateDebut) {
+        public LocalDate anniversaryBase(LocalDate dateDebut) {
             return signeeLe != null ? signeeLe : dateDebut;
         }
     }
 
     /** A resiliation notified by registered letter (art. 17.2). */
-    record Resiliation(String type, LocalDate lettreRecueLe, LocalDate effetLe, String par, Instant rappelLe) {
+    public record Resiliation(String type, LocalDate lettreRecueLe, LocalDate effetLe, String par, Instant rappelLe) {
     }
 
     private final JdbcClient jdbc;
 
-    ConventionStore(JdbcClient jdbc) {
+    public ConventionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    List<ConventionRecord> ofCaf(String caf) {
+    public List<ConventionRecord> ofCaf(String caf) {
         return jdbc.sql("select numero from convention where caf = :caf order by numero").param("caf", caf)
                 .query(String.class).list().stream().map(n -> find(n).orElseThrow()).toList();
     }
 
-    Optional<ConventionRecord> find(String numero) {
+    public Optional<ConventionRecord> find(String numero) {
         return jdbc.sql("""
                 select numero, caf, partenaire_nom, partenaire_siret, mode, date_debut, date_fin, signee_le, ouverte_le,
                        autres_caf, escalade_heures, resiliation_type, resiliation_lettre_le, resiliation_effet_le,
@@ -79,7 +80,7 @@ class ConventionStore {
                 rs.getString("autres_caf"), escalade, resiliation, SqlTime.instant(rs.getTimestamp("close_le")));
     }
 
-    void insert(ConventionRecord c, Instant now) {
+    public void insert(ConventionRecord c, Instant now) {
         jdbc.sql("""
                 insert into convention (numero, caf, partenaire_nom, partenaire_siret, mode, date_debut, date_fin, cree_le,
                                         signee_le, autres_caf, escalade_heures)
@@ -94,17 +95,17 @@ class ConventionStore {
         replaceServices(c.numero(), c.services());
     }
 
-    void updateMode(String numero, String mode) {
+    public void updateMode(String numero, String mode) {
         jdbc.sql("update convention set mode = :mode where numero = :numero")
                 .param("mode", mode).param("numero", numero).update();
     }
 
-    void updateDateFin(String numero, LocalDate dateFin) {
+    public void updateDateFin(String numero, LocalDate dateFin) {
         jdbc.sql("update convention set date_fin = :fin where numero = :numero")
                 .param("fin", dateFin).param("numero", numero).update();
     }
 
-    void updateSettings(String numero, String autresCaf, Integer escaladeHeures, LocalDate signeeLe) {
+    public void updateSettings(String numero, String autresCaf, Integer escaladeHeures, LocalDate signeeLe) {
         jdbc.sql("""
                 update convention set autres_caf = coalesce(:autres, autres_caf),
                                       escalade_heures = coalesce(:escalade, escalade_heures),
@@ -115,13 +116,13 @@ class ConventionStore {
     }
 
     /** Opens access on that day, once (false when it was already open). */
-    boolean open(String numero, LocalDate day) {
+    public boolean open(String numero, LocalDate day) {
         return jdbc.sql("update convention set ouverte_le = :day where numero = :numero and ouverte_le is null")
                 .param("day", day).param("numero", numero).update() == 1;
     }
 
     /** Records a resiliation: the convention's last day in force is the day before its effect. */
-    void resiliate(String numero, Resiliation resiliation) {
+    public void resiliate(String numero, Resiliation resiliation) {
         jdbc.sql("""
                 update convention set resiliation_type = :type, resiliation_lettre_le = :lettre,
                                       resiliation_effet_le = :effet, resiliation_par = :par, resiliation_rappel_le = null,
@@ -133,7 +134,7 @@ class ConventionStore {
     }
 
     /** Withdraws a resiliation not yet in effect: the convention goes on (tacitly renewed). */
-    boolean withdrawResiliation(String numero) {
+    public boolean withdrawResiliation(String numero) {
         return jdbc.sql("""
                 update convention set resiliation_type = null, resiliation_lettre_le = null, resiliation_effet_le = null,
                                       resiliation_par = null, resiliation_rappel_le = null, date_fin = null
@@ -142,7 +143,7 @@ class ConventionStore {
     }
 
     /** Marks the 30-day reminder sent, once: false when another run sent it. */
-    boolean remindResiliation(String numero, Instant now) {
+    public boolean remindResiliation(String numero, Instant now) {
         return jdbc.sql("""
                 update convention set resiliation_rappel_le = :now
                  where numero = :numero and resiliation_rappel_le is null and resiliation_type is not null""")
@@ -150,13 +151,13 @@ class ConventionStore {
     }
 
     /** Marks the convention closed, once: false when another run closed it. */
-    boolean close(String numero, Instant at) {
+    public boolean close(String numero, Instant at) {
         return jdbc.sql("update convention set close_le = :at where numero = :numero and close_le is null")
                 .param("at", SqlTime.utc(at)).param("numero", numero).update() == 1;
     }
 
     /** Conventions whose resiliation reminder is due ({@code effetLe} at most {@code until}) and not yet sent. */
-    List<String> resiliationsToRemind(LocalDate until) {
+    public List<String> resiliationsToRemind(LocalDate until) {
         return jdbc.sql("""
                 select numero from convention where resiliation_effet_le <= :until and resiliation_rappel_le is null
                    and close_le is null order by numero""")
@@ -164,7 +165,7 @@ class ConventionStore {
     }
 
     /** Marks this anniversary told, once: false when another run told it. */
-    boolean announceAnniversary(String numero, LocalDate day) {
+    public boolean announceAnniversary(String numero, LocalDate day) {
         return jdbc.sql("""
                 update convention set anniversaire_annonce = :day
                  where numero = :numero and (anniversaire_annonce is null or anniversaire_annonce < :day)""")
@@ -172,7 +173,7 @@ class ConventionStore {
     }
 
     /** Conventions open and in course (not ended, no resiliation recorded): those tacitly renewed. */
-    List<String> renewable() {
+    public List<String> renewable() {
         return jdbc.sql("""
                 select numero from convention where ouverte_le is not null and close_le is null
                    and resiliation_type is null and date_fin is null order by numero""")
@@ -180,12 +181,12 @@ class ConventionStore {
     }
 
     /** Conventions past their last day and not yet closed (ended by a resiliation or by their end date). */
-    List<String> toClose(LocalDate today) {
+    public List<String> toClose(LocalDate today) {
         return jdbc.sql("select numero from convention where date_fin < :today and close_le is null order by numero")
                 .param("today", today).query(String.class).list();
     }
 
-    void replaceMotifs(String numero, List<String> motifs) {
+    public void replaceMotifs(String numero, List<String> motifs) {
         jdbc.sql("delete from convention_motif where convention = :numero").param("numero", numero).update();
         for (String motif : motifs) {
             jdbc.sql("insert into convention_motif (convention, code) values (:numero, :code)")
@@ -193,7 +194,7 @@ class ConventionStore {
         }
     }
 
-    void replaceServices(String numero, Map<String, Map<String, Integer>> services) {
+    public void replaceServices(String numero, Map<String, Map<String, Integer>> services) {
         jdbc.sql("delete from convention_quota where convention = :numero").param("numero", numero).update();
         services.forEach((service, quotas) -> quotas.forEach((profil, maximum) -> jdbc.sql("""
                 insert into convention_quota (convention, service, profil, maximum)

@@ -1,4 +1,4 @@
-package fr.cdapgateway.admin;
+package fr.cdapgateway.admin.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,16 +10,17 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
 import fr.cdapgateway.config.SqlTime;
 
 /** Requests filed by the partner managers of a CENTRALISE convention, for a CAF admin to decide. */
 @Repository
-class DemandeStore {
+public class DemandeStore {
 
-    record DemandeRecord(long id, String convention, String nature, String utilisateur, Long groupeId,
-                         Long habilitationId, String service, String profil, LocalDate dateDebut, LocalDate dateFin,
-                         String statut, String demandeePar, Instant demandeeLe, String decideePar, Instant decideeLe,
-                         String motifDecision, String contenu) {
+    public record DemandeRecord(long id, String convention, String nature, String utilisateur, Long groupeId,
+                                Long habilitationId, String service, String profil, LocalDate dateDebut,
+                                LocalDate dateFin, String statut, String demandeePar, Instant demandeeLe,
+                                String decideePar, Instant decideeLe, String motifDecision, String contenu) {
     }
 
     private static final String SELECT = """
@@ -29,11 +30,11 @@ class DemandeStore {
 
     private final JdbcClient jdbc;
 
-    DemandeStore(JdbcClient jdbc) {
+    public DemandeStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long file(DemandeRecord d, Instant now) {
+    public long file(DemandeRecord d, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into demande (convention, nature, utilisateur, groupe_id, habilitation_id, service, profil,
@@ -48,24 +49,24 @@ class DemandeStore {
         return key.getKey().longValue();
     }
 
-    List<DemandeRecord> ofConvention(String convention) {
+    public List<DemandeRecord> ofConvention(String convention) {
         return jdbc.sql(SELECT + " where convention = :convention order by id").param("convention", convention)
                 .query(DemandeStore::demande).list();
     }
 
     /** The pending requests of every convention of a CAF, oldest first. */
-    List<DemandeRecord> pendingOfCaf(String caf) {
+    public List<DemandeRecord> pendingOfCaf(String caf) {
         return jdbc.sql(SELECT + " where statut = 'EN_ATTENTE' and convention in (select numero from convention"
                         + " where caf = :caf) order by id").param("caf", caf)
                 .query(DemandeStore::demande).list();
     }
 
-    Optional<DemandeRecord> find(long id) {
+    public Optional<DemandeRecord> find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(DemandeStore::demande).optional();
     }
 
     /** Records the decision only if the request is still pending: false when someone decided first. */
-    boolean decide(long id, String statut, String by, String motif, Long habilitationId, Instant now) {
+    public boolean decide(long id, String statut, String by, String motif, Long habilitationId, Instant now) {
         return jdbc.sql("""
                 update demande set statut = :statut, decidee_par = :by, decidee_le = :now, motif_decision = :motif,
                                    habilitation_id = coalesce(:habilitation, habilitation_id)
