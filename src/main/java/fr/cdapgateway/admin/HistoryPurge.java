@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,26 +57,33 @@ public class HistoryPurge {
         return history;
     }
 
+    /** A group's member removed at {@code fin} (the last RETRAIT_MEMBRE of that login in that group). */
+    private record EndedMembership(String groupe, String login, java.sql.Timestamp fin) {
+    }
+
     /** A membership ended (RETRAIT_MEMBRE) before the limit, the member not back since: its entries go. */
     private int purgeEndedMemberships(Instant limit) {
-        List<Map<String, Object>> ended = jdbc.sql("""
+        List<EndedMembership> ended = jdbc.sql("""
                 select h.objet_id, h.detail, max(h.horodatage) as fin from historique h
                  where h.objet_type = 'GROUPE' and h.action = 'RETRAIT_MEMBRE' and h.horodatage < :limit
                  group by h.objet_id, h.detail""")
-                .param("limit", SqlTime.utc(limit)).query().listOfRows();
+                .param("limit", SqlTime.utc(limit))
+                .query((rs, row) -> new EndedMembership(rs.getString("objet_id"), rs.getString("detail"),
+                        rs.getTimestamp("fin")))
+                .list();
         int history = 0;
-        for (Map<String, Object> membership : ended) {
+        for (EndedMembership membership : ended) {
             boolean member = jdbc.sql("""
                     select count(*) from groupe_membre m join utilisateur u on u.id = m.utilisateur_id
                      where m.groupe_id = :groupe and u.login = :login""")
-                    .param("groupe", Long.valueOf(String.valueOf(membership.get("objet_id"))))
-                    .param("login", membership.get("detail")).query(Integer.class).single() > 0;
+                    .param("groupe", Long.valueOf(membership.groupe()))
+                    .param("login", membership.login()).query(Integer.class).single() > 0;
             if (!member) {
                 history += jdbc.sql("""
                         delete from historique where objet_type = 'GROUPE' and objet_id = :groupe and detail = :login
                            and action in ('AJOUT_MEMBRE', 'RETRAIT_MEMBRE') and horodatage <= :fin""")
-                        .param("groupe", membership.get("objet_id")).param("login", membership.get("detail"))
-                        .param("fin", membership.get("fin")).update();
+                        .param("groupe", membership.groupe()).param("login", membership.login())
+                        .param("fin", membership.fin()).update();
             }
         }
         return history;
