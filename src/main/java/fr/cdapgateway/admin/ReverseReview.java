@@ -82,23 +82,11 @@ public class ReverseReview extends AdminResource {
         ConventionRecord convention = scope.convention(caller, numero, request);
         caller.require(caller.conventionAdministrator(),
                 "La revue est attestée par l'administrateur de la convention ou son suppléant.");
-        ConventionAdmin.require(attestation.decisions() != null, "decisions obligatoire");
         LocalDate today = calendar.today();
         Map<Long, HabilitationRecord> open = habilitations.ofConvention(convention.numero()).stream()
                 .filter(h -> HabilitationAdmin.open(h.statut(today)))
                 .collect(Collectors.toMap(HabilitationRecord::id, h -> h, (a, b) -> a, TreeMap::new));
-        Map<Long, String> decisions = new TreeMap<>();
-        for (Attestation.Item item : attestation.decisions()) {
-            ConventionAdmin.require(item != null && item.habilitation() != null && open.containsKey(item.habilitation()),
-                    "habilitation inconnue ou déjà terminée : " + (item == null ? null : item.habilitation()));
-            ConventionAdmin.require("CONSERVER".equals(item.decision()) || "RETIRER".equals(item.decision()),
-                    "decision : CONSERVER ou RETIRER");
-            ConventionAdmin.require(decisions.put(item.habilitation(), item.decision()) == null,
-                    "habilitation citée deux fois : " + item.habilitation());
-        }
-        List<Long> missing = open.keySet().stream().filter(id -> !decisions.containsKey(id)).toList();
-        ConventionAdmin.require(missing.isEmpty(), "Une décision est attendue pour chaque habilitation ouverte ; "
-                + "manquent : " + missing);
+        Map<Long, String> decisions = ReviewRules.decisions(attestation, open.keySet());
         long id = changes.apply(() -> {
             long review = reviews.attest(convention.numero(), caller.login(), clock.instant(), decisions);
             decisions.forEach((habilitation, decision) -> {
@@ -195,9 +183,7 @@ public class ReverseReview extends AdminResource {
         LocalDate today = calendar.today();
         LocalDate last = reviews.last(convention.numero()).map(r -> calendar.dayOf(r.attestedAt()))
                 .orElse(convention.dateDebut());
-        LocalDate dueOn = last.plusMonths(12);
-        long daysLeft = ChronoUnit.DAYS.between(today, dueOn);
-        return new ReviewViews.Due(dueOn, daysLeft, daysLeft < 0);
+        return ReviewRules.due(last, today);
     }
 
     ReviewViews.Report build(ConventionRecord convention) {
@@ -252,18 +238,8 @@ public class ReverseReview extends AdminResource {
                         h.dateFin(), statut, used == null ? null : used.lastUse(),
                         used == null ? 0 : used.consultations(), flags));
             }
-            List<String> flags = new ArrayList<>();
-            if (user.lastLogin() == null) {
-                flags.add("JAMAIS_CONNECTE");
-            } else if (user.lastLogin().isBefore(unusedSince)) {
-                flags.add("INUTILISE_90_JOURS");
-            }
-            if (user.suspendedAt() != null) {
-                flags.add("SUSPENDU");
-            }
-            if (user.lockedAt() != null) {
-                flags.add("VERROUILLE");
-            }
+            List<String> flags = ReviewRules.accountFlags(user.lastLogin(), user.suspendedAt(), user.lockedAt(),
+                    unusedSince);
             accounts.add(new ReviewViews.Account(user.login(), user.nom(), user.prenom(), user.role(), user.type(),
                     user.statut(), user.lastLogin(), consultations, flags, held));
         }

@@ -1,7 +1,6 @@
 package fr.cdapgateway.admin;
 
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -66,14 +65,8 @@ public class UserAdmin extends AdminResource {
 
     public UserView create(Caller caller, String numero, CreateUser body, GatewayRequest request) {
         ConventionRecord convention = scope.convention(caller, numero, request);
-        String role = grantableRole(caller, body.role() == null ? "UTILISATEUR" : body.role());
-        String type = body.type() == null ? "PERSONNE" : body.type();
-        if (!Set.of("PERSONNE", "TECHNIQUE").contains(type)) {
-            throw IdentityRules.invalid("type : PERSONNE ou TECHNIQUE.");
-        }
-        if ("TECHNIQUE".equals(type) && !"UTILISATEUR".equals(role)) {
-            throw IdentityRules.invalid("Un compte technique (supervision) ne peut pas gérer d'habilitations.");
-        }
+        String role = AccountRules.grantableRole(caller, body.role() == null ? "UTILISATEUR" : body.role());
+        String type = AccountRules.type(body.type(), role);
         AdministratorChange.requireSeat(users, convention.numero(), role, null);
         return insert(caller, body, convention.caf(), convention.numero(), type, role, request);
     }
@@ -136,7 +129,7 @@ public class UserAdmin extends AdminResource {
     public UserView update(Caller caller, String login, UpdateUser patch, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         scope.requireManageable(caller, user);
-        String role = patch.role() == null ? user.role() : grantableRole(caller, patch.role());
+        String role = patch.role() == null ? user.role() : AccountRules.grantableRole(caller, patch.role());
         if (!role.equals(user.role())) {
             AdministratorChange.requireSeat(users, user.convention(), role, user.login());
         }
@@ -256,20 +249,6 @@ public class UserAdmin extends AdminResource {
     public List<HistoryEntry> history(Caller caller, String login, GatewayRequest request) {
         UserRecord user = scope.user(caller, login, request);
         return history.ofAccount(user.login(), habilitations.idsOf(user.id()));
-    }
-
-    /** The roles this caller may give: never an administrator's, unless the caller is the CAF. */
-    private static String grantableRole(Caller caller, String role) {
-        Role wanted;
-        try {
-            wanted = Role.valueOf(role);
-        } catch (IllegalArgumentException e) {
-            throw IdentityRules.invalid("role : UTILISATEUR, GESTIONNAIRE, ADMIN_PRINCIPAL ou ADMIN_SUPPLEANT.");
-        }
-        caller.require(wanted != Role.CAF_ADMIN, "Un compte d'administrateur CAF ne se crée pas par cette API.");
-        caller.require(caller.cafAdmin() || caller.role().outranks(wanted),
-                "Seule la CAF crée ou désigne les administrateurs ; un gestionnaire ne crée que des utilisateurs.");
-        return wanted.name();
     }
 
     /**
