@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param demoPort      the embedded server's SMTP port on 127.0.0.1
  * @param sendInterval  how often the delivery job looks for mails to send (once per cluster)
  * @param firstRetry    the wait after a first failed delivery; each next wait doubles, up to {@code maxRetry}
- * @param giveUpAfter   a mail not delivered this long after it was written is marked ECHEC
+ * @param giveUpAfter   a mail tried and still not delivered this long after it was written is marked ECHEC
  * @param batch         most mails one run of the job sends
  */
 @Validated

@@ -121,10 +121,14 @@ class OutboxSender {
                 .update() == 1;
     }
 
+    /**
+     * Marks ECHEC what was tried and still not delivered {@code giveUpAfter} after it was written. A mail never tried
+     * (every instance was down meanwhile) gets its attempt first: an outage of the gateway itself loses no mail.
+     */
     private void giveUp(Instant now) {
         int failed = jdbc.sql("""
                 update courriel set statut = 'ECHEC', texte = null, html = null
-                 where statut = 'EN_ATTENTE' and cree_le <= :limit""")
+                 where statut = 'EN_ATTENTE' and tentatives > 0 and cree_le <= :limit""")
                 .param("limit", SqlTime.utc(now.minus(properties.giveUpAfter()))).update();
         if (failed > 0) {
             meters.counter("gateway.mails.given.up").increment(failed);
