@@ -25,8 +25,6 @@ public final class GatewayRequest {
     private String login;
     private String convention;
     private String service;
-    private String profil;
-    private String numeroAllocataire;
     private String motif;
     private String objet;
     private String dossierCaf;
@@ -76,7 +74,6 @@ public final class GatewayRequest {
         item.convention = convention;
         item.identified = identified;
         item.service = service;
-        item.profil = profil;
         item.motif = motif;
         item.account = account;
         item.grant = grant;
@@ -94,8 +91,10 @@ public final class GatewayRequest {
     public String login() { return login; }
     public String convention() { return convention; }
     public String service() { return service; }
-    public String profil() { return profil; }
-    public String numeroAllocataire() { return numeroAllocataire; }
+    /** The trace's profile: the granted one. */
+    public String profil() { return grant == null ? null : grant.profile().code(); }
+    /** The trace's dossier number: the one asked for. */
+    public String numeroAllocataire() { return numero == null ? null : numero.value(); }
     public String motif() { return motif; }
     public String objet() { return objet; }
     /** The CAF holding the dossier the backend answered with (SPEC §14.11), whatever the profile shows. */
@@ -126,20 +125,16 @@ public final class GatewayRequest {
     /** The granted access; the trace's profile follows it. */
     public void grant(Grant value) {
         this.grant = value;
-        this.profil = value.profile().code();
     }
 
     /** The dossier asked for; the trace's dossier number follows it. */
     public void numero(NumeroAllocataire value) {
         this.numero = value;
-        this.numeroAllocataire = value.value();
     }
 
     public void login(String value) { this.login = value; }
     public void convention(String value) { this.convention = value; }
     public void service(String value) { this.service = value; }
-    public void profil(String value) { this.profil = value; }
-    public void numeroAllocataire(String value) { this.numeroAllocataire = value; }
     public void motif(String value) { this.motif = value; }
     public void dossierCaf(String value) { this.dossierCaf = value; }
     public void objet(String value) { this.objet = value == null || value.length() <= 500 ? value : value.substring(0, 500); }

@@ -1,6 +1,6 @@
 package fr.cdapgateway.auth.routes;
 
-import org.apache.camel.Message;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,20 +18,18 @@ class AuthenticationSteps {
     /** Reads: Authorization, X-API-Key. Sets: the request's account, login and convention. */
     @Bean
     Processor authenticate(Authenticator authenticator) {
-        return exchange -> {
-            Message in = exchange.getMessage();
-            authenticator.authenticate(GatewayRequests.of(exchange), in.getHeader("Authorization", String.class),
-                    in.getHeader("X-API-Key", String.class));
-        };
+        return exchange -> authenticator.authenticate(GatewayRequests.of(exchange), header(exchange, "Authorization"),
+                header(exchange, "X-API-Key"));
     }
 
     /** The same, for the one call an account whose password must change may still make. */
     @Bean
     Processor authenticateForPasswordChange(Authenticator authenticator) {
-        return exchange -> {
-            Message in = exchange.getMessage();
-            authenticator.authenticateAllowingPasswordChange(GatewayRequests.of(exchange),
-                    in.getHeader("Authorization", String.class), in.getHeader("X-API-Key", String.class));
-        };
+        return exchange -> authenticator.authenticateAllowingPasswordChange(GatewayRequests.of(exchange),
+                header(exchange, "Authorization"), header(exchange, "X-API-Key"));
+    }
+
+    private static String header(Exchange exchange, String name) {
+        return exchange.getMessage().getHeader(name, String.class);
     }
 }
