@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import fr.cdapgateway.edge.Answers;
 import fr.cdapgateway.edge.GatewayRequests;
 import fr.cdapgateway.habilitation.AccessPolicy;
-import fr.cdapgateway.habilitation.ConventionInForce;
 import fr.cdapgateway.habilitation.HabilitationCheck;
 import fr.cdapgateway.habilitation.OtherCafDossiers;
 import fr.cdapgateway.habilitation.WhoAmI;
@@ -19,12 +18,6 @@ import fr.cdapgateway.habilitation.WhoAmI;
  */
 @Configuration(proxyBeanMethods = false)
 class HabilitationSteps {
-
-    /** Reads: the request's account. Refuses 403 convention-inactive outside the convention's term. */
-    @Bean
-    Processor requireConventionInForce(ConventionInForce conventions) {
-        return exchange -> conventions.check(GatewayRequests.of(exchange));
-    }
 
     /** Reads: the account, X-Profil, X-Motif, X-Numero-Instructeur. Sets: the request's grant, service, purpose. */
     @Bean

@@ -5,18 +5,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import fr.cdapgateway.edge.GatewayRequests;
-import fr.cdapgateway.throttle.SharingDetector;
 import fr.cdapgateway.throttle.Throttle;
 
-/** The throttle's Camel steps: the rules ({@link Throttle}, {@link SharingDetector}) read the typed request. */
+/** The throttle's Camel steps: the rule, {@link Throttle}, reads the typed request (its sharing check is a step of authenticateUser). */
 @Configuration(proxyBeanMethods = false)
 class ThrottleSteps {
-
-    /** Reads: the request's account and client address. Flags (or refuses) a login used from two addresses. */
-    @Bean
-    Processor detectSharing(SharingDetector detector) {
-        return exchange -> detector.check(GatewayRequests.of(exchange));
-    }
 
     /** Reads: the request's account. Consumes its buckets; refuses 429 over a limit. */
     @Bean
