@@ -1,6 +1,7 @@
 package fr.cdapgateway.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,5 +120,33 @@ class TracePostgresIT extends TraceScenarios {
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    @Test
+    void aGroupCommitInOneRoundTripIsAllOrNothing() {
+        writer.write(record("whole-1")); // the day's segment is open: the next commits take the one round trip
+        jdbc.sql("""
+                create function refuse_seal() returns trigger language plpgsql as $$
+                begin raise exception 'seal refused'; end $$""").update();
+        jdbc.sql("""
+                create trigger refuse_seal before insert or update on trace_segment
+                for each row execute function refuse_seal()""").update();
+        try {
+            assertThatThrownBy(() -> writer.write(record("whole-2"))).isInstanceOf(TraceUnavailableException.class);
+        } finally {
+            jdbc.sql("drop trigger refuse_seal on trace_segment").update();
+            jdbc.sql("drop function refuse_seal()").update();
+        }
+
+        assertThat(jdbc.sql("select count(*) from trace where request_id = 'whole-2'").query(Long.class).single())
+                .as("the rows of a commit whose seal failed are not kept").isZero();
+        writer.write(record("whole-3"));
+        TraceVerifier.Result verification = verifier.verify();
+        assertThat(verification.valide()).as(String.valueOf(verification.premiereAnomalie())).isTrue();
+    }
+
+    private static TraceRecord record(String requestId) {
+        return new TraceRecord(Instant.now(), requestId, "niort.agent1", "79-2017-19", "CDAP", "T2",
+                "CONSULTATION_QF", "1000042", "CENTRE_LOISIRS", 200, null, 3, "127.0.0.1", "test", List.of(), null);
     }
 }
