@@ -16,16 +16,20 @@ public final class Limits {
     }
 
     public static BucketConfiguration bucket(ThrottleProperties.Limit limit) {
-        return BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()))
-                .build();
+        // built once per limit (a few, from the configuration): every consultation asks for three
+        return CONFIGURATIONS.computeIfAbsent(limit, key -> BucketConfiguration.builder()
+                .addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()))
+                .build());
     }
+
+    private static final java.util.Map<Object, BucketConfiguration> CONFIGURATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A daily quota: the bucket's key names the day, so a new day is a new, full bucket. */
     static BucketConfiguration daily(long quota) {
-        return BucketConfiguration.builder()
+        return CONFIGURATIONS.computeIfAbsent(quota, q -> BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(quota).refillIntervally(quota, Duration.ofDays(1)))
-                .build();
+                .build());
     }
 
     /** RateLimit-Limit, -Remaining and -Reset (seconds until the bucket is full again). */

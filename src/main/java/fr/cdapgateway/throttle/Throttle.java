@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -36,7 +37,7 @@ public class Throttle {
      * One dimension of a limit: which bucket, its capacity for the RateLimit headers, the problem when it is
      * empty, and the seconds until the caller may retry (from the bucket's own estimate).
      */
-    private record Dimension(String name, Bucket bucket, long capacity, Problem problem, String detail,
+    private record Dimension(String name, Bucket bucket, long capacity, Problem problem, Supplier<String> detail,
                              LongUnaryOperator retryAfterSeconds) {
     }
 
@@ -86,7 +87,7 @@ public class Throttle {
                 taken.forEach(t -> t.bucket().addTokens(1));
                 meters.counter("gateway.throttled", "limite", dimension.name()).increment();
                 throw Limits.refusal(request, dimension.problem(), dimension.capacity(),
-                        dimension.retryAfterSeconds().applyAsLong(probe.getNanosToWaitForRefill()), dimension.detail());
+                        dimension.retryAfterSeconds().applyAsLong(probe.getNanosToWaitForRefill()), dimension.detail().get());
             }
             taken.add(dimension);
             if (first == null) {
@@ -120,28 +121,28 @@ public class Throttle {
     private Dimension userRate(Account account) {
         ThrottleProperties.Limit limit = limits.perUser(account.convention());
         return new Dimension(USER, userBucket(account), limit.capacity(), Problem.RATE_LIMITED,
-                "Trop de consultations rapprochées pour ce compte : " + limit.refill() + " par "
+                () -> "Trop de consultations rapprochées pour ce compte : " + limit.refill() + " par "
                         + limit.period().toSeconds() + " s.", Limits::seconds);
     }
 
     private Dimension conventionRate(String convention) {
         ThrottleProperties.Limit limit = limits.perConvention(convention);
         return new Dimension(CONVENTION, buckets.bucket("c:" + convention, Limits.bucket(limit)), limit.capacity(),
-                Problem.RATE_LIMITED, "Trop de requêtes pour la convention dans son ensemble : réessayez dans un "
+                Problem.RATE_LIMITED, () -> "Trop de requêtes pour la convention dans son ensemble : réessayez dans un "
                         + "instant.", Limits::seconds);
     }
 
     private Dimension batchAllowance(Account account) {
         ThrottleProperties.Limit limit = limits.perUserBatch(account.convention());
         return new Dimension(BATCH, batchBucket(account), limit.capacity(), Problem.RATE_LIMITED,
-                "L'allocation de consultations par lot de ce compte est épuisée (" + limit.capacity() + " par "
+                () -> "L'allocation de consultations par lot de ce compte est épuisée (" + limit.capacity() + " par "
                         + limit.period().toMinutes() + " min) : réessayez plus tard.", Limits::seconds);
     }
 
     private Dimension daily(Account account) {
         int quota = limits.perUserDaily(account.convention());
         return new Dimension(QUOTA, dailyBucket(account), quota, Problem.QUOTA_EXCEEDED,
-                "Le quota de " + quota + " consultations par jour est atteint pour ce compte ; il revient à minuit.",
+                () -> "Le quota de " + quota + " consultations par jour est atteint pour ce compte ; il revient à minuit.",
                 refill -> secondsToMidnight());
     }
 
