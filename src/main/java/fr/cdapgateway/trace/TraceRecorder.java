@@ -78,17 +78,25 @@ public class TraceRecorder {
 
     /** Requests by route, outcome and profile, with their latency (SPEC §11). */
     private void measure(String route, GatewayRequest request, long millis) {
-        Timer.builder("gateway.requests")
+        TimerKey key = new TimerKey(String.valueOf(route), request.action(), request.status(),
+                request.code() == null ? "none" : request.code(), request.profil() == null ? "none" : request.profil());
+        // one timer per combination, looked up by a record: building its id and tags on every request cost more than
+        // recording in it
+        timers.computeIfAbsent(key, k -> Timer.builder("gateway.requests")
                 .description("API requests, by route, action, outcome and profile")
-                .tag("route", String.valueOf(route))
-                .tag("action", request.action())
-                .tag("statut", Integer.toString(request.status()))
-                .tag("code", request.code() == null ? "none" : request.code())
-                .tag("profil", request.profil() == null ? "none" : request.profil())
+                .tag("route", k.route())
+                .tag("action", k.action())
+                .tag("statut", Integer.toString(k.status()))
+                .tag("code", k.code())
+                .tag("profil", k.profil())
                 .publishPercentileHistogram()
-                .register(meters)
-                .record(millis, TimeUnit.MILLISECONDS);
+                .register(meters)).record(millis, TimeUnit.MILLISECONDS);
     }
+
+    private record TimerKey(String route, String action, int status, String code, String profil) {
+    }
+
+    private final java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Writes the trace of a request served outside the API's routes (the web console), and returns once it is
