@@ -91,6 +91,8 @@ class ConsoleBrowserIT {
         Assumptions.assumeTrue(present, "Chromium is not installed: the browser tests are skipped");
         Files.createDirectories(SCREENSHOTS);
         Path profile = Files.createTempDirectory("console-chromium");
+        // the browser's profile goes with the test JVM (its browsers are closed by then): a run leaves no trace in /tmp
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(profile)));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // no network beyond loopback: nothing Chromium would fetch by itself
@@ -110,6 +112,14 @@ class ConsoleBrowserIT {
             chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
         }
         return chrome;
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException gone) {
+            // nothing left to delete
+        }
     }
 
     @AfterAll

@@ -553,6 +553,36 @@ abstract class MailScenarios {
     }
 
     @Test
+    void aMailTriedInVainForThreeDaysIsGivenUpAndOneNeverTriedIsNot() {
+        String tried = unique("abandon") + "@niort.example";
+        String neverTried = unique("jamais") + "@niort.example";
+        Instant fourDaysAgo = Instant.now().minus(Duration.ofDays(4));
+        for (String to : List.of(tried, neverTried)) {
+            // not due before next year: the delivery job only judges them, it never sends them during the test
+            jdbc.sql("""
+                    insert into courriel (destinataire, sujet, cause, texte, html, statut, tentatives, prochain_essai,
+                                          cree_le)
+                    values (:to, 'Test', 'TEST', 'corps', '<p>corps</p>', 'EN_ATTENTE', :attempts, :next, :created)""")
+                    .param("to", to).param("attempts", to.equals(tried) ? 3 : 0)
+                    .param("next", fr.cdapgateway.config.SqlTime.utc(Instant.now().plus(Duration.ofDays(365))))
+                    .param("created", fr.cdapgateway.config.SqlTime.utc(fourDaysAgo)).update();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ECHEC".equals(status(tried)));
+
+        assertThat(jdbc.sql("select count(*) from courriel where destinataire = :to and texte is null and html is null")
+                .param("to", tried).query(Integer.class).single()).as("a given-up mail keeps no body").isEqualTo(1);
+        assertThat(status(neverTried)).as("a mail never tried gets its attempt first (an outage of the gateway "
+                + "itself loses no mail)").isEqualTo("EN_ATTENTE");
+        jdbc.sql("delete from courriel where destinataire in (:to)").param("to", List.of(tried, neverTried)).update();
+    }
+
+    private String status(String to) {
+        return jdbc.sql("select statut from courriel where destinataire = :to").param("to", to).query(String.class)
+                .single();
+    }
+
+    @Test
     void theCafFollowsItsOwnMailsWithoutTheirBodies() {
         String login = unique("niort.suivi");
         String email = login.replace('.', '-') + "@niort.example";
