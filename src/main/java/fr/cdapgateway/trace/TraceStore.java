@@ -144,10 +144,15 @@ class TraceStore implements DisposableBean {
                     values (?, ?, ?, ?, ?, ?)
                     on conflict (instance, segment) do update set dernier_rang = excluded.dernier_rang,
                         dernier_lien = excluded.dernier_lien, sceau = excluded.sceau, cle = excluded.cle""";
-            oneRoundTrip.put(rows, sql);
+            if (rows <= CACHED_ROWS) {
+                oneRoundTrip.put(rows, sql); // the sizes a steady load meets; a rare larger batch builds its own
+            }
         }
         return sql;
     }
+
+    /** The batch sizes whose statement text is kept (a few KB each at most). */
+    private static final int CACHED_ROWS = 64;
 
     /** One trace's 20 columns, from parameter {@code offset + 1} on. */
     private static void setRow(PreparedStatement ps, int offset, ChainedTrace t) throws SQLException {
