@@ -31,6 +31,11 @@ public class TraceRecorder {
     private final TraceWriter writer;
     private final Clock clock;
     private final MeterRegistry meters;
+    // the request timers by their tags: one per combination met
+    private final java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record TimerKey(String route, String action, int status, String code, String profil) {
+    }
 
     TraceRecorder(TraceWriter writer, Clock clock, MeterRegistry meters) {
         this.writer = writer;
@@ -92,11 +97,6 @@ public class TraceRecorder {
                 .publishPercentileHistogram()
                 .register(meters)).record(millis, TimeUnit.MILLISECONDS);
     }
-
-    private record TimerKey(String route, String action, int status, String code, String profil) {
-    }
-
-    private final java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Writes the trace of a request served outside the API's routes (the web console), and returns once it is

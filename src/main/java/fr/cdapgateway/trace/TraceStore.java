@@ -7,8 +7,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +50,7 @@ class TraceStore implements DisposableBean {
     private final TracePartitions partitions;
     private final boolean postgres;
     // the one-round-trip statement of each batch size met
-    private final java.util.Map<Integer, String> oneRoundTrip = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, String> oneRoundTrip = new ConcurrentHashMap<>();
 
     TraceStore(DataSourceProperties database) {
         this.pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
@@ -136,9 +139,9 @@ class TraceStore implements DisposableBean {
     private String oneRoundTrip(int rows) {
         String sql = oneRoundTrip.get(rows);
         if (sql == null) {
-            String row = "(" + String.join(", ", java.util.Collections.nCopies(COLUMNS, "?")) + ")";
+            String row = "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
             sql = INSERT.substring(0, INSERT.indexOf("values")) + "values "
-                    + String.join(", ", java.util.Collections.nCopies(rows, row)) + """
+                    + String.join(", ", Collections.nCopies(rows, row)) + """
                     ;
                     insert into trace_segment (instance, segment, dernier_rang, dernier_lien, sceau, cle)
                     values (?, ?, ?, ?, ?, ?)

@@ -183,8 +183,7 @@ interface AccountScenarios extends AdminSteps {
 
     @Test
     default void administratorsRenewTheirPasswordYearly() {
-        String admin = "admin." + suffix();
-        fixtures().withRole(admin, NIORT, "791", "ADMIN_SUPPLEANT");
+        String admin = staff("admin", NIORT, "ADMIN_SUPPLEANT");
         assertThat(api().get(ADMIN + "/conventions").as(admin, TestAccounts.PASSWORD).send().status()).isEqualTo(200);
         fixtures().passwordChangedDaysAgo(admin, 366);
         api().post(ADMIN + "/utilisateurs/" + admin + "/deverrouillage", null).as("caf79.admin", DEMO).send(); // any change drops caches

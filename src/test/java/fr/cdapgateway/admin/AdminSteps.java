@@ -143,6 +143,13 @@ interface AdminSteps {
         return login;
     }
 
+    /** A new holder of a role in the convention (a Deux-Sèvres one), as {@link #person} makes an agent. */
+    default String staff(String prefix, String convention, String role) {
+        String login = prefix + "." + suffix();
+        fixtures().withRole(login, convention, "791", role);
+        return login;
+    }
+
     default long idOf(String login) {
         return count("select id from utilisateur where login = :x", login);
     }

@@ -16,8 +16,7 @@ interface ConventionScenarios extends AdminSteps {
     @Test
     default void revokingTheDelegationMakesGrantsRequests() {
         String numero = newConvention("{\"T2\":3}");
-        String manager = "gest." + suffix();
-        fixtures().withRole(manager, numero, "791", "GESTIONNAIRE");
+        String manager = staff("gest", numero, "GESTIONNAIRE");
         String agent = person(numero);
         Reply revoked = api().patch(ADMIN + "/conventions/" + numero, "{\"mode\":\"CENTRALISE\"}").as("caf79.admin", DEMO).send();
         Reply request = grant(manager, numero, agent, "T2");
@@ -32,8 +31,7 @@ interface ConventionScenarios extends AdminSteps {
     @Test
     default void anEndedConventionRefusesItsAgentsAndManagersButNotTheCaf() {
         String numero = newConvention("{\"T2\":3}");
-        String manager = "gest." + suffix();
-        fixtures().withRole(manager, numero, "791", "GESTIONNAIRE");
+        String manager = staff("gest", numero, "GESTIONNAIRE");
         String agent = person(numero);
         fixtures().grant(idOf(agent), numero, "T2", LocalDate.now().minusDays(10), null);
         Reply before = consultQf(agent, TestAccounts.PASSWORD, "CENTRE_LOISIRS");

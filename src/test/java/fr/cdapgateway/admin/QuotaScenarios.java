@@ -20,8 +20,7 @@ interface QuotaScenarios extends AdminSteps {
     @Test
     default void fiftyConcurrentGrantsAgainstAQuotaOfTenGiveExactlyTenAndCleanRefusals() throws Exception {
         String numero = newConvention("{\"T2\":10}");
-        String manager = "gest." + suffix();
-        fixtures().withRole(manager, numero, "791", "GESTIONNAIRE");
+        String manager = staff("gest", numero, "GESTIONNAIRE");
         List<String> candidates = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             candidates.add(person(numero));
@@ -55,8 +54,7 @@ interface QuotaScenarios extends AdminSteps {
     @Test
     default void aTechnicalAccountIsNeverAGroupMemberNorCountedInAQuota() {
         String numero = newConvention("{\"T2\":1}");
-        String manager = "gest." + suffix();
-        fixtures().withRole(manager, numero, "791", "GESTIONNAIRE");
+        String manager = staff("gest", numero, "GESTIONNAIRE");
         String probe = "sonde." + suffix();
         fixtures().person(probe, numero, "791");
         jdbc().sql("update utilisateur set type = 'TECHNIQUE' where login = :l").param("l", probe).update();
@@ -85,8 +83,7 @@ interface QuotaScenarios extends AdminSteps {
     @Test
     default void groupHabilitationsApplyToEachMemberAndCountPerMember() {
         String numero = newConvention("{\"T2\":2}");
-        String manager = "gest." + suffix();
-        fixtures().withRole(manager, numero, "791", "GESTIONNAIRE");
+        String manager = staff("gest", numero, "GESTIONNAIRE");
         String a = person(numero);
         String b = person(numero);
         String c = person(numero);

@@ -19,8 +19,7 @@ interface ReviewScenarios extends AdminSteps {
     @Test
     default void theReverseReviewIsReportedAttestedAppliedAndExported() {
         String numero = newConvention("{\"T2\":5}");
-        String admin = "admin." + suffix();
-        fixtures().withRole(admin, numero, "791", "ADMIN_PRINCIPAL");
+        String admin = staff("admin", numero, "ADMIN_PRINCIPAL");
         String keep = person(numero);
         String drop = person(numero);
         long kept = grant("caf79.admin", numero, keep, "T2").json().path("id").asLong();
@@ -60,8 +59,7 @@ interface ReviewScenarios extends AdminSteps {
     @Test
     default void theReviewFlagsAnHabilitationUnusedOnlyNinetyDaysAfterItWasGrantedStartedOrLastUsed() {
         String numero = newConvention("{\"T2\":5}");
-        String admin = "admin." + suffix();
-        fixtures().withRole(admin, numero, "791", "ADMIN_PRINCIPAL");
+        String admin = staff("admin", numero, "ADMIN_PRINCIPAL");
         String fresh = person(numero);
         String old = person(numero);
         grant("caf79.admin", numero, fresh, "T2");
