@@ -1,15 +1,7 @@
 package fr.cdapgateway.auth;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,13 +27,13 @@ public class PasswordPolicy {
     static final int MAX_LENGTH = 128;
     private static final String DICTIONARY = "/dictionaries/passwords.txt";
 
-    private final Set<String> common;
+    private final WordList common;
     private final double minimumEntropy;
     /** Built at the first password checked: its dictionaries take seconds to load, start-up need not wait. */
     private Nbvcxz estimator;
 
     public PasswordPolicy(@Value("${gateway.auth.password-min-entropy:40}") double minimumEntropy) {
-        this.common = load();
+        this.common = WordList.load(DICTIONARY, 4);
         this.minimumEntropy = minimumEntropy;
     }
 
@@ -93,22 +85,5 @@ public class PasswordPolicy {
             end--;
         }
         return lower.substring(start, end);
-    }
-
-    private static Set<String> load() {
-        try (InputStream stream = PasswordPolicy.class.getResourceAsStream(DICTIONARY)) {
-            if (stream == null) {
-                throw new IllegalStateException("common-password list " + DICTIONARY + " missing from the classpath");
-            }
-            Set<String> words = new HashSet<>(150_000);
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                reader.lines().map(line -> line.trim().toLowerCase(Locale.ROOT))
-                        .filter(line -> line.length() >= 4)
-                        .forEach(words::add);
-            }
-            return Set.copyOf(words);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
