@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -129,8 +130,7 @@ class BucketStores {
 
         @Override
         public Bucket bucket(String key, BucketConfiguration configuration) {
-            long localTokens = java.util.Arrays.stream(configuration.getBandwidths())
-                    .mapToLong(limit -> cluster.localTokens(limit.getCapacity())).min().orElse(0);
+            long localTokens = localTokens(configuration);
             if (localTokens < 1) {
                 return proxies.builder().build(key, () -> configuration);
             }
@@ -139,6 +139,19 @@ class BucketStores {
                     .withOptimization(new DelayOptimization(new DelayParameters(localTokens, cluster.sync()),
                             NopeOptimizationListener.INSTANCE, time))
                     .build(k, () -> configuration));
+        }
+
+        /** The tokens an instance may take locally between synchronisations: the least over the limits, 0 if none. */
+        private long localTokens(BucketConfiguration configuration) {
+            Bandwidth[] limits = configuration.getBandwidths();
+            if (limits.length == 0) {
+                return 0;
+            }
+            long least = Long.MAX_VALUE;
+            for (Bandwidth limit : limits) { // a loop, not a stream: this runs for every bucket of every request
+                least = Math.min(least, cluster.localTokens(limit.getCapacity()));
+            }
+            return least;
         }
 
         @Override

@@ -32,7 +32,8 @@ class BasicCredentialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nocolon", ":password", "login:", "with space:pw", "tab\tlogin:pw", "new\nline:pw"})
+    @ValueSource(strings = {"nocolon", ":password", "login:", "with space:pw", "tab\tlogin:pw", "new\nline:pw",
+            "del\u007flogin:pw", "nul\u0000login:pw", "trailing :pw"})
     void refusesMalformedCredentials(String raw) {
         assertThat(BasicCredentials.parse(basic(raw))).isEmpty();
     }

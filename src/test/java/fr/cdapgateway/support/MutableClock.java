@@ -19,6 +19,11 @@ public final class MutableClock extends Clock {
         now = now.plus(duration);
     }
 
+    /** Sets the time, forwards or backwards. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
