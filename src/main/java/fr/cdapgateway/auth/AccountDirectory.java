@@ -3,11 +3,11 @@ package fr.cdapgateway.auth;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.Account;
+import fr.cdapgateway.api.Caches;
 
 /**
  * Accounts by login, cached so the request hot path does no database read. Every change made through the
@@ -21,7 +21,7 @@ public class AccountDirectory {
 
     AccountDirectory(AccountRepository repository, AuthProperties properties) {
         this.repository = repository;
-        this.cache = Caffeine.newBuilder()
+        this.cache = Caches.onCallersThread()
                 .maximumSize(properties.credentialCacheSize())
                 .expireAfterWrite(properties.accountCacheTtl())
                 .build();

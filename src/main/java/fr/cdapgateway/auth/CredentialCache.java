@@ -7,7 +7,6 @@ import java.util.Base64;
 import javax.crypto.Mac;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.Account;
 import fr.cdapgateway.config.HmacSha256;
+import fr.cdapgateway.api.Caches;
 
 /**
  * Remembers credentials that verified, so a repeat call costs an HMAC instead of an Argon2 verification.
@@ -40,7 +40,7 @@ class CredentialCache {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.hmac = new HmacSha256(secret);
-        this.verified = Caffeine.newBuilder()
+        this.verified = Caches.onCallersThread()
                 .maximumSize(properties.credentialCacheSize())
                 .expireAfterWrite(properties.credentialCacheTtl())
                 .recordStats()

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
 
@@ -14,6 +13,7 @@ import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.throttle.BucketStore;
 import fr.cdapgateway.throttle.Limits;
 import fr.cdapgateway.throttle.ThrottleProperties;
+import fr.cdapgateway.api.Caches;
 
 /**
  * Failed logins per client address (SPEC §7, §10): past the limit, an address gets 429 before any password is
@@ -36,7 +36,7 @@ public class FailedLogins {
     public FailedLogins(BucketStore buckets, ThrottleProperties limits, Clock clock) {
         this.buckets = buckets;
         this.limits = limits;
-        this.recentlyClean = Caffeine.newBuilder().maximumSize(100_000)
+        this.recentlyClean = Caches.onCallersThread().maximumSize(100_000)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfterWrite(limits.cluster().sync()).build();
     }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
+
+import fr.cdapgateway.api.Caches;
 
 /**
  * Habilitations and conventions, cached so the hot path reads no database. Whoever changes one invalidates
@@ -19,9 +20,9 @@ public class HabilitationDirectory {
     private static final Duration TTL = Duration.ofSeconds(30);
 
     private final HabilitationRepository repository;
-    private final Cache<Long, List<Habilitation>> byUser = Caffeine.newBuilder()
+    private final Cache<Long, List<Habilitation>> byUser = Caches.onCallersThread()
             .maximumSize(100_000).expireAfterWrite(TTL).build();
-    private final Cache<String, Optional<Convention>> conventions = Caffeine.newBuilder()
+    private final Cache<String, Optional<Convention>> conventions = Caches.onCallersThread()
             .maximumSize(10_000).expireAfterWrite(TTL).build();
 
     HabilitationDirectory(HabilitationRepository repository) {

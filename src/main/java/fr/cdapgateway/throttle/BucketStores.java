@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.github.bucket4j.Bandwidth;
@@ -26,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import fr.cdapgateway.api.Caches;
 
 /**
  * Chooses the bucket store (SPEC §10): in memory for one instance, in PostgreSQL (bucket4j's select-for-update
@@ -66,7 +67,7 @@ class BucketStores {
 
     static final class LocalBuckets implements BucketStore {
         private final TimeMeter time;
-        private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(1_000_000)
+        private final Cache<String, Bucket> buckets = Caches.onCallersThread().maximumSize(1_000_000)
                 .expireAfterAccess(Duration.ofDays(2)).build();
 
         LocalBuckets(TimeMeter time) {
@@ -108,7 +109,7 @@ class BucketStores {
         private final ProxyManager<String> proxies;
         private final ThrottleProperties.Cluster cluster;
         private final TimeMeter time;
-        private final Cache<String, Bucket> synchronising = Caffeine.newBuilder().maximumSize(100_000)
+        private final Cache<String, Bucket> synchronising = Caches.onCallersThread().maximumSize(100_000)
                 .expireAfterAccess(Duration.ofMinutes(10)).build();
 
         PostgresBuckets(DataSourceProperties database, ThrottleProperties.Cluster cluster, TimeMeter time) {

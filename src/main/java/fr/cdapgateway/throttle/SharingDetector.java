@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -19,6 +18,7 @@ import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.throttle.LastAddresses.Seen;
+import fr.cdapgateway.api.Caches;
 
 /**
  * Account sharing (SPEC §7): the same login used from two client addresses within the window is flagged
@@ -52,7 +52,7 @@ public class SharingDetector {
         this.clock = clock;
         this.meters = meters;
         meters.counter("gateway.sharing.suspected");
-        this.lastSeen = Caffeine.newBuilder().maximumSize(1_000_000)
+        this.lastSeen = Caches.onCallersThread().maximumSize(1_000_000)
                 .expireAfterWrite(limits.sharing().window()).build();
     }
 
