@@ -32,7 +32,8 @@ final class RestPathIndex {
             if (request.length != segments.length) {
                 return false;
             }
-            for (int i = 0; i < segments.length; i++) {
+            // from the end: the paths share their first segments (api, v1, admin...), they differ at the end
+            for (int i = segments.length - 1; i >= 0; i--) {
                 if (segments[i] != null && !segments[i].equalsIgnoreCase(request[i])) {
                     return false;
                 }
