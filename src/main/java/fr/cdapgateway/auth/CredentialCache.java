@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import fr.cdapgateway.api.Account;
-import fr.cdapgateway.config.HmacSha256;
 import fr.cdapgateway.api.Caches;
+import fr.cdapgateway.config.HmacSha256;
 
 /**
  * Remembers credentials that verified, so a repeat call costs an HMAC instead of an Argon2 verification.

@@ -7,13 +7,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 
 import org.springframework.stereotype.Component;
 
+import fr.cdapgateway.api.Caches;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.throttle.BucketStore;
 import fr.cdapgateway.throttle.Limits;
 import fr.cdapgateway.throttle.ThrottleProperties;
-import fr.cdapgateway.api.Caches;
 
 /**
  * Failed logins per client address (SPEC §7, §10): past the limit, an address gets 429 before any password is

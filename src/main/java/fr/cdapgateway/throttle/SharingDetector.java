@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 import fr.cdapgateway.alert.AlertRaiser;
 import fr.cdapgateway.alert.AlertType;
 import fr.cdapgateway.api.Account;
+import fr.cdapgateway.api.Caches;
 import fr.cdapgateway.api.GatewayRequest;
 import fr.cdapgateway.api.Problem;
 import fr.cdapgateway.api.ProblemException;
 import fr.cdapgateway.throttle.LastAddresses.Seen;
-import fr.cdapgateway.api.Caches;
 
 /**
  * Account sharing (SPEC §7): the same login used from two client addresses within the window is flagged
